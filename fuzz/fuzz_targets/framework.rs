@@ -1,0 +1,22 @@
+//! Any bytes as a framework: parse, and when valid, score an empty and a full response.
+#![no_main]
+use foundations_check::score::score;
+use foundations_check::{Framework, Response};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok(fw) = Framework::from_json(text) {
+        let mut r = Response::new(&fw);
+        let _ = score(&fw, &r);
+        for f in &fw.foundations {
+            for i in &f.items {
+                r.answers.insert(i.id.clone(), foundations_check::Answer::Value(fw.scale.max));
+            }
+        }
+        let s = score(&fw, &r);
+        assert!(s.foundations.iter().all(|f| f.percent.map_or(true, |p| (0.0..=100.0).contains(&p))));
+        let code = foundations_check::sharecode::encode(&fw, &r);
+        assert_eq!(foundations_check::sharecode::decode(&fw, &code).ok().as_ref(), Some(&r));
+    }
+});

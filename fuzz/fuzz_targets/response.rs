@@ -1,0 +1,18 @@
+//! Any bytes as a response to the built-in framework, and as a share code.
+#![no_main]
+use foundations_check::builtin::{builtin, DEFAULT_ID};
+use foundations_check::score::score;
+use foundations_check::Response;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(fw) = builtin(DEFAULT_ID) else { return };
+    let text = String::from_utf8_lossy(data);
+    if let Ok(r) = Response::from_json(&fw, &text) {
+        let _ = score(&fw, &r);
+        let code = foundations_check::sharecode::encode(&fw, &r);
+        let back = foundations_check::sharecode::decode(&fw, &code).expect("own code decodes");
+        assert_eq!(back.answers, r.answers);
+    }
+    let _ = foundations_check::sharecode::decode(&fw, &text);
+});

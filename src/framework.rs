@@ -1,0 +1,682 @@
+//! The framework model: a questionnaire of foundations and statements, its answer
+//! scale, scoring rules, bands and consensus rule. Frameworks are data: they are read
+//! from JSON at run time and checked here before anything is scored against them.
+
+use crate::issue::{child, index, Issue};
+use crate::reader::{parse_json, Reader};
+use serde::Serialize;
+use serde_json::Value;
+
+pub const SCHEMA: &str = "foundations-check/framework@1";
+
+/// Limits that keep a framework to a size a browser handles comfortably.
+pub mod limits {
+    pub const FOUNDATIONS: usize = 50;
+    pub const ITEMS_PER_FOUNDATION: usize = 50;
+    pub const TEXT_CHARS: usize = 10_000;
+    pub const SHORT_TEXT_CHARS: usize = 200;
+    pub const SCALE_POINTS: i64 = 21;
+    pub const SCALE_ABS: i64 = 1_000;
+    pub const LEVELS: usize = 20;
+    pub const ACTIONS_PER_FOUNDATION: usize = 20;
+    pub const RESPONDENT_FIELDS: usize = 20;
+    pub const OPTIONS_PER_FIELD: usize = 50;
+    pub const WEIGHT_MAX: f64 = 1_000.0;
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Framework {
+    pub schema: String,
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub description: String,
+    pub locale: String,
+    pub scale: Scale,
+    pub scoring: Scoring,
+    pub bands: Bands,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consensus: Option<Consensus>,
+    pub respondent_fields: Vec<RespondentField>,
+    pub foundations: Vec<Foundation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scale {
+    pub min: i32,
+    pub max: i32,
+    /// One label per point, from `min` to `max`.
+    pub labels: Vec<String>,
+    /// Label of the "Don't know" choice; `None` means there is no such choice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dont_know: Option<String>,
+}
+
+impl Scale {
+    pub fn range(&self) -> f64 {
+        f64::from(self.max - self.min)
+    }
+    pub fn label(&self, v: i32) -> Option<&str> {
+        let i = usize::try_from(v - self.min).ok()?;
+        self.labels.get(i).map(String::as_str)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Method {
+    Mean,
+    Sum,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scoring {
+    pub method: Method,
+    /// Share of a foundation's items (0 to 1) that must be answered for a score.
+    pub min_answered: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Basis {
+    Percent,
+    Scale,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bands {
+    pub basis: Basis,
+    pub levels: Vec<Level>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Level {
+    pub id: String,
+    pub label: String,
+    pub from: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Consensus {
+    /// Distance from the median, in scale points, beyond which a respondent is "outside".
+    pub spread: f64,
+    /// Share of respondents (0 to 1) allowed outside before a foundation is "split".
+    pub max_outside: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RespondentField {
+    pub id: String,
+    pub label: String,
+    pub options: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Foundation {
+    pub id: String,
+    pub name: String,
+    /// A short name for chart axes; falls back to `name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    pub description: String,
+    pub items: Vec<Item>,
+    pub actions: Vec<Action>,
+}
+
+impl Foundation {
+    pub fn label(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+    pub fn total_weight(&self) -> f64 {
+        self.items.iter().map(|i| i.weight).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    pub id: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reverse: bool,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    /// The band level id this action is suggested for.
+    pub band: String,
+    pub text: String,
+}
+
+impl Framework {
+    /// Reads and checks a framework from JSON text, reporting every problem found.
+    pub fn from_json(text: &str) -> Result<Framework, Vec<Issue>> {
+        let v = parse_json(text).map_err(|e| vec![e])?;
+        Framework::from_value(&v)
+    }
+
+    /// Reads and checks a framework from a parsed JSON value, reporting every problem.
+    pub fn from_value(v: &Value) -> Result<Framework, Vec<Issue>> {
+        let mut r = Reader::default();
+        let fw = read_framework(&mut r, v);
+        match fw {
+            Some(fw) if r.issues.is_empty() => {
+                check(&mut r, &fw);
+                if r.issues.is_empty() {
+                    Ok(fw)
+                } else {
+                    Err(r.issues)
+                }
+            }
+            Some(fw) => {
+                // Structural problems already found; the semantic checks still add
+                // what they can see so the author gets the whole list at once.
+                check(&mut r, &fw);
+                Err(r.issues)
+            }
+            None => Err(r.issues),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.foundations.iter().map(|f| f.items.len()).sum()
+    }
+
+    /// Finds an item by id: (foundation index, item index).
+    pub fn find_item(&self, id: &str) -> Option<(usize, usize)> {
+        self.foundations
+            .iter()
+            .enumerate()
+            .find_map(|(fi, f)| f.items.iter().position(|i| i.id == id).map(|ii| (fi, ii)))
+    }
+
+    pub fn field(&self, id: &str) -> Option<&RespondentField> {
+        self.respondent_fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.bands.levels.iter().find(|l| l.id == id)
+    }
+
+    /// The lowest and highest value a foundation can take (on the scale for "mean",
+    /// weighted totals for "sum").
+    pub fn value_range(&self, foundation: &Foundation) -> (f64, f64) {
+        let (min, max) = (f64::from(self.scale.min), f64::from(self.scale.max));
+        match self.scoring.method {
+            Method::Mean => (min, max),
+            Method::Sum => {
+                let w = foundation.total_weight();
+                (w * min, w * max)
+            }
+        }
+    }
+
+    /// Places a foundation value on 0 to 100.
+    pub fn value_to_percent(&self, foundation: &Foundation, value: f64) -> f64 {
+        let (lo, hi) = self.value_range(foundation);
+        ((value - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0)
+    }
+
+    /// The inverse of [`Framework::value_to_percent`].
+    pub fn percent_to_value(&self, foundation: &Foundation, percent: f64) -> f64 {
+        let (lo, hi) = self.value_range(foundation);
+        lo + percent / 100.0 * (hi - lo)
+    }
+
+    /// The band of a score: the last level whose `from` is at or below it. `percent`
+    /// and `value` are the same score in the two units; the framework's basis picks one.
+    pub fn band(&self, percent: f64, value: f64) -> Option<&Level> {
+        let score = match self.bands.basis {
+            Basis::Percent => percent,
+            Basis::Scale => value,
+        };
+        // A tolerance far below any displayed precision keeps a score that is exactly
+        // on a threshold (up to floating-point rounding) in the higher band.
+        self.bands
+            .levels
+            .iter()
+            .rev()
+            .find(|l| l.from <= score + 1e-9)
+    }
+
+    /// Suggested actions of a foundation for a band.
+    pub fn actions_for<'a>(&'a self, foundation: &'a Foundation, band: &str) -> Vec<&'a str> {
+        foundation
+            .actions
+            .iter()
+            .filter(|a| a.band == band)
+            .map(|a| a.text.as_str())
+            .collect()
+    }
+}
+
+use limits::*;
+
+fn read_framework(r: &mut Reader, v: &Value) -> Option<Framework> {
+    let m = r.object(
+        v,
+        "",
+        &[
+            "schema",
+            "id",
+            "version",
+            "title",
+            "description",
+            "locale",
+            "scale",
+            "scoring",
+            "bands",
+            "consensus",
+            "respondentFields",
+            "foundations",
+        ],
+    )?;
+    let schema = r.text(m, "", "schema", SHORT_TEXT_CHARS);
+    if m.get("schema").is_some_and(Value::is_string) && schema != SCHEMA {
+        r.err("schema", format!("expected \"{SCHEMA}\""));
+    }
+    let id = r.id(m, "", "id");
+    let version = r.text(m, "", "version", SHORT_TEXT_CHARS);
+    if m.get("version").is_some_and(Value::is_string) && version.trim().is_empty() {
+        r.err("version", "must not be empty");
+    }
+    let title = r.text(m, "", "title", SHORT_TEXT_CHARS);
+    let description = r
+        .opt_text(m, "", "description", TEXT_CHARS)
+        .unwrap_or_default();
+    let locale = r
+        .opt_text(m, "", "locale", 35)
+        .unwrap_or_else(|| "en-GB".into());
+    let scale = match m.get("scale") {
+        Some(v) => read_scale(r, v, "scale"),
+        None => {
+            r.err("scale", "is required");
+            None
+        }
+    };
+    let scoring = match m.get("scoring") {
+        None | Some(Value::Null) => Some(Scoring {
+            method: Method::Mean,
+            min_answered: 0.5,
+        }),
+        Some(v) => read_scoring(r, v, "scoring"),
+    };
+    let bands = match m.get("bands") {
+        Some(v) => read_bands(r, v, "bands"),
+        None => {
+            r.err("bands", "is required");
+            None
+        }
+    };
+    let consensus = match m.get("consensus") {
+        None | Some(Value::Null) => None,
+        Some(v) => read_consensus(r, v, "consensus"),
+    };
+    let respondent_fields = r
+        .list(m, "", "respondentFields", RESPONDENT_FIELDS, false)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| read_field(r, v, &index("respondentFields", i)))
+        .collect();
+    let fvals = r.list(m, "", "foundations", FOUNDATIONS, true);
+    if m.get("foundations").is_some_and(Value::is_array) && fvals.is_empty() {
+        r.err("foundations", "must have at least one foundation");
+    }
+    let foundations = fvals
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| read_foundation(r, v, &index("foundations", i)))
+        .collect();
+    Some(Framework {
+        schema,
+        id,
+        version,
+        title,
+        description,
+        locale,
+        scale: scale?,
+        scoring: scoring?,
+        bands: bands?,
+        consensus,
+        respondent_fields,
+        foundations,
+    })
+}
+
+fn read_scale(r: &mut Reader, v: &Value, p: &str) -> Option<Scale> {
+    let m = r.object(v, p, &["min", "max", "labels", "dontKnow"])?;
+    let min = r.int(m, p, "min");
+    let max = r.int(m, p, "max");
+    let labels: Vec<String> = r
+        .list(m, p, "labels", SCALE_POINTS as usize + 1, true)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| r.text_value(v, &index(&child(p, "labels"), i), SHORT_TEXT_CHARS))
+        .collect();
+    let dont_know = r.opt_text(m, p, "dontKnow", SHORT_TEXT_CHARS);
+    let (min, max) = (min?, max?);
+    let mut ok = true;
+    for (key, n) in [("min", min), ("max", max)] {
+        if n.abs() > SCALE_ABS {
+            r.err(
+                &child(p, key),
+                format!("must be between -{SCALE_ABS} and {SCALE_ABS}"),
+            );
+            ok = false;
+        }
+    }
+    if ok && min >= max {
+        r.err(
+            &child(p, "max"),
+            format!("must be greater than min ({min})"),
+        );
+        ok = false;
+    }
+    if ok && max - min + 1 > SCALE_POINTS {
+        r.err(
+            &child(p, "max"),
+            format!("a scale has at most {SCALE_POINTS} points"),
+        );
+        ok = false;
+    }
+    if ok && labels.len() as i64 != max - min + 1 && m.get("labels").is_some_and(Value::is_array) {
+        r.err(
+            &child(p, "labels"),
+            format!(
+                "has {} labels; a scale from {min} to {max} needs {}, one for every point",
+                labels.len(),
+                max - min + 1
+            ),
+        );
+    }
+    ok.then_some(Scale {
+        min: min as i32,
+        max: max as i32,
+        labels,
+        dont_know,
+    })
+}
+
+fn read_scoring(r: &mut Reader, v: &Value, p: &str) -> Option<Scoring> {
+    let m = r.object(v, p, &["method", "minAnswered"])?;
+    let method = match r.opt_text(m, p, "method", 20).as_deref() {
+        None | Some("mean") => Method::Mean,
+        Some("sum") => Method::Sum,
+        Some(other) => {
+            r.err(
+                &child(p, "method"),
+                format!("\"{other}\" is not a scoring method; use \"mean\" or \"sum\""),
+            );
+            Method::Mean
+        }
+    };
+    let min_answered = r.opt_number(m, p, "minAnswered").unwrap_or(0.5);
+    if !(0.0..=1.0).contains(&min_answered) {
+        r.err(&child(p, "minAnswered"), "must be a share between 0 and 1");
+    }
+    Some(Scoring {
+        method,
+        min_answered,
+    })
+}
+
+fn read_bands(r: &mut Reader, v: &Value, p: &str) -> Option<Bands> {
+    let m = r.object(v, p, &["basis", "levels"])?;
+    let basis = match r.opt_text(m, p, "basis", 20).as_deref() {
+        None | Some("percent") => Basis::Percent,
+        Some("scale") => Basis::Scale,
+        Some(other) => {
+            r.err(
+                &child(p, "basis"),
+                format!("\"{other}\" is not a band basis; use \"percent\" or \"scale\""),
+            );
+            Basis::Percent
+        }
+    };
+    let lp = child(p, "levels");
+    let lvals = r.list(m, p, "levels", LEVELS, true);
+    if m.get("levels").is_some_and(Value::is_array) && lvals.is_empty() {
+        r.err(&lp, "must have at least one level");
+    }
+    let mut levels = Vec::new();
+    for (i, v) in lvals.iter().enumerate() {
+        let ip = index(&lp, i);
+        let Some(lm) = r.object(v, &ip, &["id", "label", "from", "description"]) else {
+            continue;
+        };
+        let id = r.id(lm, &ip, "id");
+        let label = r.text(lm, &ip, "label", SHORT_TEXT_CHARS);
+        let from = r.number(lm, &ip, "from");
+        let description = r.opt_text(lm, &ip, "description", TEXT_CHARS);
+        if let Some(from) = from {
+            levels.push(Level {
+                id,
+                label,
+                from,
+                description,
+            });
+        }
+    }
+    Some(Bands { basis, levels })
+}
+
+fn read_consensus(r: &mut Reader, v: &Value, p: &str) -> Option<Consensus> {
+    let m = r.object(v, p, &["spread", "maxOutside"])?;
+    let spread = r.number(m, p, "spread");
+    let max_outside = r.number(m, p, "maxOutside");
+    if spread.is_some_and(|s| s <= 0.0) {
+        r.err(&child(p, "spread"), "must be greater than 0");
+    }
+    if max_outside.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
+        r.err(&child(p, "maxOutside"), "must be a share between 0 and 1");
+    }
+    Some(Consensus {
+        spread: spread?,
+        max_outside: max_outside?,
+    })
+}
+
+fn read_field(r: &mut Reader, v: &Value, p: &str) -> Option<RespondentField> {
+    let m = r.object(v, p, &["id", "label", "options"])?;
+    let id = r.id(m, p, "id");
+    let label = r.text(m, p, "label", SHORT_TEXT_CHARS);
+    let ovals = r.list(m, p, "options", OPTIONS_PER_FIELD, true);
+    if m.get("options").is_some_and(Value::is_array) && ovals.is_empty() {
+        r.err(&child(p, "options"), "must have at least one option");
+    }
+    let options = ovals
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let op = index(&child(p, "options"), i);
+            let om = r.object(v, &op, &["id", "label"])?;
+            Some(Choice {
+                id: r.id(om, &op, "id"),
+                label: r.text(om, &op, "label", SHORT_TEXT_CHARS),
+            })
+        })
+        .collect();
+    Some(RespondentField { id, label, options })
+}
+
+fn read_foundation(r: &mut Reader, v: &Value, p: &str) -> Option<Foundation> {
+    let m = r.object(
+        v,
+        p,
+        &["id", "name", "shortName", "description", "items", "actions"],
+    )?;
+    let id = r.id(m, p, "id");
+    let name = r.text(m, p, "name", SHORT_TEXT_CHARS);
+    let short_name = r.opt_text(m, p, "shortName", SHORT_TEXT_CHARS);
+    let description = r
+        .opt_text(m, p, "description", TEXT_CHARS)
+        .unwrap_or_default();
+    let ivals = r.list(m, p, "items", ITEMS_PER_FOUNDATION, true);
+    if m.get("items").is_some_and(Value::is_array) && ivals.is_empty() {
+        r.err(&child(p, "items"), "must have at least one item");
+    }
+    let items = ivals
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| read_item(r, v, &index(&child(p, "items"), i)))
+        .collect();
+    let actions = r
+        .list(m, p, "actions", ACTIONS_PER_FOUNDATION, false)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let ap = index(&child(p, "actions"), i);
+            let am = r.object(v, &ap, &["band", "text"])?;
+            Some(Action {
+                band: r.text(am, &ap, "band", 100),
+                text: r.text(am, &ap, "text", TEXT_CHARS),
+            })
+        })
+        .collect();
+    Some(Foundation {
+        id,
+        name,
+        short_name,
+        description,
+        items,
+        actions,
+    })
+}
+
+fn read_item(r: &mut Reader, v: &Value, p: &str) -> Option<Item> {
+    let m = r.object(v, p, &["id", "text", "reverse", "weight"])?;
+    let id = r.id(m, p, "id");
+    let text = r.text(m, p, "text", TEXT_CHARS);
+    let reverse = r.opt_bool(m, p, "reverse");
+    let weight = r.opt_number(m, p, "weight").unwrap_or(1.0);
+    if m.get("weight").is_some_and(|w| !w.is_null()) && !(weight > 0.0 && weight <= WEIGHT_MAX) {
+        r.err(
+            &child(p, "weight"),
+            format!("must be greater than 0 and at most {WEIGHT_MAX}"),
+        );
+    }
+    Some(Item {
+        id,
+        text,
+        reverse,
+        weight,
+    })
+}
+
+/// Checks that need the whole framework: unique ids, band order, action bands.
+fn check(r: &mut Reader, fw: &Framework) {
+    // Foundation ids, item ids (unique across the framework, since answers are keyed by
+    // item id), band ids, field ids and option ids within a field.
+    let fids: Vec<(String, &str)> = fw
+        .foundations
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (child(&index("foundations", i), "id"), f.id.as_str()))
+        .collect();
+    r.unique(&fids, "foundation");
+    let iids: Vec<(String, &str)> = fw
+        .foundations
+        .iter()
+        .enumerate()
+        .flat_map(|(fi, f)| {
+            f.items.iter().enumerate().map(move |(ii, it)| {
+                (
+                    child(&index(&child(&index("foundations", fi), "items"), ii), "id"),
+                    it.id.as_str(),
+                )
+            })
+        })
+        .collect();
+    r.unique(&iids, "item");
+    let lids: Vec<(String, &str)> = fw
+        .bands
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (child(&index("bands.levels", i), "id"), l.id.as_str()))
+        .collect();
+    r.unique(&lids, "band level");
+    let rids: Vec<(String, &str)> = fw
+        .respondent_fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (child(&index("respondentFields", i), "id"), f.id.as_str()))
+        .collect();
+    r.unique(&rids, "respondent field");
+    for (i, f) in fw.respondent_fields.iter().enumerate() {
+        let oids: Vec<(String, &str)> = f
+            .options
+            .iter()
+            .enumerate()
+            .map(|(j, o)| {
+                (
+                    child(
+                        &index(&child(&index("respondentFields", i), "options"), j),
+                        "id",
+                    ),
+                    o.id.as_str(),
+                )
+            })
+            .collect();
+        r.unique(&oids, "option");
+    }
+    // Bands in ascending order of `from`.
+    for (i, pair) in fw.bands.levels.windows(2).enumerate() {
+        if pair[1].from <= pair[0].from {
+            r.err(
+                &child(&index("bands.levels", i + 1), "from"),
+                format!(
+                    "bands must be in ascending order: {} is not above the previous level's {}",
+                    pair[1].from, pair[0].from
+                ),
+            );
+        }
+    }
+    if fw.bands.basis == Basis::Percent {
+        for (i, l) in fw.bands.levels.iter().enumerate() {
+            if !(0.0..=100.0).contains(&l.from) {
+                r.err(
+                    &child(&index("bands.levels", i), "from"),
+                    "on the percent basis, thresholds lie between 0 and 100",
+                );
+            }
+        }
+    }
+    // Actions name an existing band.
+    for (fi, f) in fw.foundations.iter().enumerate() {
+        for (ai, a) in f.actions.iter().enumerate() {
+            if !a.band.is_empty() && fw.level(&a.band).is_none() {
+                r.err(
+                    &child(
+                        &index(&child(&index("foundations", fi), "actions"), ai),
+                        "band",
+                    ),
+                    format!("\"{}\" is not a band level id", a.band),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! foundations-check: self-checks of the foundations of place-based health and care
+//! partnerships, scored and aggregated in the browser.
+//!
+//! The modules listed first are the pure core: they use no browser APIs and are
+//! tested natively. Chart drawing and the browser layer build on them.
+
+pub mod aggregate;
+pub mod builtin;
+pub mod framework;
+pub mod issue;
+pub mod reader;
+pub mod response;
+pub mod score;
+pub mod sharecode;
+
+pub use aggregate::{aggregate, Aggregate, Options};
+pub use framework::Framework;
+pub use issue::Issue;
+pub use response::{Answer, Response};
+pub use score::{score, ScoreResult};

@@ -1,0 +1,227 @@
+//! One person's answers to a framework, and the checks that tie them to it.
+
+use crate::framework::{limits, Framework};
+use crate::issue::{child, Issue};
+use crate::reader::{describe, parse_json, type_name, Reader};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// An answer to one statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answer {
+    /// A point on the framework's scale, as given (not yet reversed).
+    Value(i32),
+    /// The "Don't know" choice.
+    DontKnow,
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Value(v) => s.serialize_i32(*v),
+            Answer::DontKnow => s.serialize_str("dontKnow"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Response {
+    pub framework: String,
+    pub version: String,
+    /// Answers by item id; an item that is absent is unanswered.
+    pub answers: BTreeMap<String, Answer>,
+    /// Respondent field id to option id.
+    pub respondent: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<String>,
+}
+
+impl Response {
+    /// An empty response to a framework.
+    pub fn new(fw: &Framework) -> Response {
+        Response {
+            framework: fw.id.clone(),
+            version: fw.version.clone(),
+            answers: BTreeMap::new(),
+            respondent: BTreeMap::new(),
+            submitted_at: None,
+        }
+    }
+
+    pub fn from_json(fw: &Framework, text: &str) -> Result<Response, Vec<Issue>> {
+        let v = parse_json(text).map_err(|e| vec![e])?;
+        Response::from_value(fw, &v, "")
+    }
+
+    /// Reads a response and checks it against the framework: the framework id and
+    /// version, item ids, answer ranges, respondent fields and options. `path` is the
+    /// JSON path of the response inside a larger document ("" at the root).
+    pub fn from_value(fw: &Framework, v: &Value, path: &str) -> Result<Response, Vec<Issue>> {
+        let mut r = Reader::default();
+        let resp = read_response(&mut r, fw, v, path);
+        match resp {
+            Some(resp) if r.issues.is_empty() => Ok(resp),
+            _ => Err(r.issues),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Checks an answer against the framework.
+    pub fn check_answer(fw: &Framework, item: &str, a: Answer) -> Result<(), String> {
+        if fw.find_item(item).is_none() {
+            return Err(format!("\"{item}\" is not an item of this framework"));
+        }
+        match a {
+            Answer::DontKnow if fw.scale.dont_know.is_none() => {
+                Err("this framework has no \"Don't know\" choice".into())
+            }
+            Answer::Value(v) if v < fw.scale.min || v > fw.scale.max => Err(format!(
+                "{v} is outside the scale ({} to {})",
+                fw.scale.min, fw.scale.max
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<Response> {
+    let m = r.object(
+        v,
+        p,
+        &[
+            "framework",
+            "version",
+            "answers",
+            "respondent",
+            "submittedAt",
+        ],
+    )?;
+    let framework = r.text(m, p, "framework", 100);
+    let version = r.text(m, p, "version", limits::SHORT_TEXT_CHARS);
+    if m.get("framework").is_some_and(Value::is_string) && framework != fw.id {
+        r.err(
+            &child(p, "framework"),
+            format!(
+                "this response is for the framework \"{framework}\", not \"{}\"",
+                fw.id
+            ),
+        );
+    } else if m.get("version").is_some_and(Value::is_string) && version != fw.version {
+        r.err(
+            &child(p, "version"),
+            format!(
+                "this response is for version {version} of \"{}\"; the framework loaded is version {}",
+                fw.id, fw.version
+            ),
+        );
+    }
+    let mut answers = BTreeMap::new();
+    let ap = child(p, "answers");
+    match m.get("answers") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(am)) => {
+            if am.len() > fw.item_count() {
+                r.err(
+                    &ap,
+                    format!(
+                        "has {} answers; the framework has {} items",
+                        am.len(),
+                        fw.item_count()
+                    ),
+                );
+            }
+            for (k, av) in am.iter().take(fw.item_count() + 1) {
+                let kp = child(&ap, &k.chars().take(64).collect::<String>());
+                let a = match av {
+                    Value::String(s) if s == "dontKnow" => Some(Answer::DontKnow),
+                    Value::Null => continue,
+                    Value::Number(_) => r.int_value(av, &kp).and_then(|i| {
+                        i32::try_from(i).ok().map(Answer::Value).or_else(|| {
+                            r.err(&kp, format!("{i} is outside the scale"));
+                            None
+                        })
+                    }),
+                    other => {
+                        r.err(
+                            &kp,
+                            format!(
+                                "expected a whole number or \"dontKnow\", found {}",
+                                describe(other)
+                            ),
+                        );
+                        None
+                    }
+                };
+                if let Some(a) = a {
+                    match Response::check_answer(fw, k, a) {
+                        Ok(()) => {
+                            answers.insert(k.clone(), a);
+                        }
+                        Err(msg) => r.err(&kp, msg),
+                    }
+                }
+            }
+        }
+        Some(other) => r.err(
+            &ap,
+            format!(
+                "expected an object of answers by item id, found {}",
+                type_name(other)
+            ),
+        ),
+    }
+    let mut respondent = BTreeMap::new();
+    let rp = child(p, "respondent");
+    match m.get("respondent") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(rm)) => {
+            for (k, ov) in rm.iter().take(limits::RESPONDENT_FIELDS + 1) {
+                let kp = child(&rp, &k.chars().take(64).collect::<String>());
+                let Some(field) = fw.field(k) else {
+                    r.err(
+                        &kp,
+                        format!("\"{k}\" is not a respondent field of this framework"),
+                    );
+                    continue;
+                };
+                match ov {
+                    Value::Null => {}
+                    Value::String(o) if field.options.iter().any(|c| &c.id == o) => {
+                        respondent.insert(k.clone(), o.clone());
+                    }
+                    Value::String(o) => r.err(
+                        &kp,
+                        format!(
+                            "\"{}\" is not an option of \"{k}\"",
+                            o.chars().take(40).collect::<String>()
+                        ),
+                    ),
+                    other => r.err(
+                        &kp,
+                        format!("expected an option id, found {}", type_name(other)),
+                    ),
+                }
+            }
+        }
+        Some(other) => r.err(
+            &rp,
+            format!(
+                "expected an object of options by field id, found {}",
+                type_name(other)
+            ),
+        ),
+    }
+    let submitted_at = r.opt_text(m, p, "submittedAt", 40);
+    Some(Response {
+        framework,
+        version,
+        answers,
+        respondent,
+        submitted_at,
+    })
+}

@@ -1,0 +1,346 @@
+//! Share codes: a response packed into a short, URL-safe text that can be pasted or
+//! put in a link fragment (`#fc=…`).
+//!
+//! Layout, before base64url (no padding):
+//! - 1 byte format version (1);
+//! - 4 bytes FNV-1a hash of the framework id and version, so a code is only read
+//!   against the framework it was made for;
+//! - bit-packed, most significant bit first: per item in framework order, 0 for
+//!   unanswered, 1 for "Don't know", 2 + (value - min) for a value, in
+//!   ceil(log2(max - min + 3)) bits; per respondent field, 0 for none or 1 + the option's
+//!   index, in ceil(log2(options + 1)) bits; 1 bit that says whether a submission time
+//!   follows, then that time as 34 bits of seconds since 1970 (UTC);
+//! - 2 bytes check over everything before, which catches a mistyped or cut code.
+
+use crate::framework::Framework;
+use crate::issue::Issue;
+use crate::response::{Answer, Response};
+use std::collections::BTreeMap;
+
+const FORMAT: u8 = 1;
+const MAX_CODE_CHARS: usize = 4096;
+
+pub fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in bytes {
+        h ^= u32::from(*b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The hash that ties a code to a framework id and version.
+pub fn framework_hash(fw: &Framework) -> u32 {
+    let mut key = fw.id.as_bytes().to_vec();
+    key.push(0);
+    key.extend_from_slice(fw.version.as_bytes());
+    fnv1a(&key)
+}
+
+fn check16(bytes: &[u8]) -> u16 {
+    let h = fnv1a(bytes);
+    ((h >> 16) ^ (h & 0xffff)) as u16
+}
+
+fn bits_for(states: u64) -> u32 {
+    64 - (states.max(2) - 1).leading_zeros()
+}
+
+struct BitWriter {
+    bytes: Vec<u8>,
+    nbits: usize,
+}
+
+impl BitWriter {
+    fn push(&mut self, value: u64, bits: u32) {
+        for i in (0..bits).rev() {
+            if self.nbits % 8 == 0 {
+                self.bytes.push(0);
+            }
+            if (value >> i) & 1 == 1 {
+                let last = self.bytes.len() - 1;
+                self.bytes[last] |= 0x80 >> (self.nbits % 8);
+            }
+            self.nbits += 1;
+        }
+    }
+}
+
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl BitReader<'_> {
+    fn read(&mut self, bits: u32) -> Option<u64> {
+        let mut v = 0u64;
+        for _ in 0..bits {
+            let byte = *self.bytes.get(self.pos / 8)?;
+            v = (v << 1) | u64::from((byte >> (7 - self.pos % 8)) & 1);
+            self.pos += 1;
+        }
+        Some(v)
+    }
+}
+
+/// Packs a response (checked against `fw`) into a share code.
+pub fn encode(fw: &Framework, resp: &Response) -> String {
+    let mut w = BitWriter {
+        bytes: vec![FORMAT],
+        nbits: 8,
+    };
+    w.push(u64::from(framework_hash(fw)), 32);
+    let range = (fw.scale.max - fw.scale.min) as u64;
+    let ib = bits_for(range + 3);
+    for f in &fw.foundations {
+        for item in &f.items {
+            let code = match resp.answers.get(&item.id) {
+                None => 0,
+                Some(Answer::DontKnow) => 1,
+                Some(Answer::Value(v)) if (fw.scale.min..=fw.scale.max).contains(v) => {
+                    2 + (v - fw.scale.min) as u64
+                }
+                Some(Answer::Value(_)) => 0,
+            };
+            w.push(code, ib);
+        }
+    }
+    for field in &fw.respondent_fields {
+        let code = resp
+            .respondent
+            .get(&field.id)
+            .and_then(|o| field.options.iter().position(|c| &c.id == o))
+            .map_or(0, |i| i as u64 + 1);
+        w.push(code, bits_for(field.options.len() as u64 + 1));
+    }
+    match resp.submitted_at.as_deref().and_then(parse_utc) {
+        Some(secs) if secs < (1 << 34) => {
+            w.push(1, 1);
+            w.push(secs, 34);
+        }
+        _ => w.push(0, 1),
+    }
+    let mut bytes = w.bytes;
+    let c = check16(&bytes);
+    bytes.extend_from_slice(&c.to_be_bytes());
+    base64url_encode(&bytes)
+}
+
+/// Unpacks a share code made for `fw`. Surrounding spaces are ignored, and so is
+/// anything up to `#fc=` or `fc=`, so a whole share link can be given.
+pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
+    let code = code.trim();
+    let code = match code.rfind("fc=") {
+        Some(i) => &code[i + 3..],
+        None => code,
+    };
+    if code.is_empty() {
+        return Err(Issue::new("", "the share code is empty"));
+    }
+    if code.len() > MAX_CODE_CHARS {
+        return Err(Issue::new("", "this is too long to be a share code"));
+    }
+    let bytes = base64url_decode(code)?;
+    if bytes.len() < 8 {
+        return Err(Issue::new(
+            "",
+            "the share code is too short: it may have been cut off",
+        ));
+    }
+    let (body, check) = bytes.split_at(bytes.len() - 2);
+    if check16(body).to_be_bytes() != check {
+        return Err(Issue::new(
+            "",
+            "the share code is damaged or incomplete: check it was copied whole",
+        ));
+    }
+    if body[0] != FORMAT {
+        return Err(Issue::new(
+            "",
+            format!(
+                "share code format {} is not one this version can read",
+                body[0]
+            ),
+        ));
+    }
+    let mut r = BitReader {
+        bytes: body,
+        pos: 8,
+    };
+    let hash = r.read(32).unwrap_or(0) as u32;
+    if hash != framework_hash(fw) {
+        return Err(Issue::new(
+            "",
+            format!(
+                "this share code was made with another framework, or another version of it, than \"{}\" version {}",
+                fw.title, fw.version
+            ),
+        ));
+    }
+    let short = || Issue::new("", "the share code is too short for this framework");
+    let range = (fw.scale.max - fw.scale.min) as u64;
+    let ib = bits_for(range + 3);
+    let mut answers = BTreeMap::new();
+    for f in &fw.foundations {
+        for item in &f.items {
+            let code = r.read(ib).ok_or_else(short)?;
+            match code {
+                0 => {}
+                1 if fw.scale.dont_know.is_some() => {
+                    answers.insert(item.id.clone(), Answer::DontKnow);
+                }
+                c if c >= 2 && c - 2 <= range => {
+                    answers.insert(
+                        item.id.clone(),
+                        Answer::Value(fw.scale.min + (c - 2) as i32),
+                    );
+                }
+                _ => {
+                    return Err(Issue::new(
+                        "",
+                        format!(
+                            "the share code has an impossible answer for item \"{}\"",
+                            item.id
+                        ),
+                    ))
+                }
+            }
+        }
+    }
+    let mut respondent = BTreeMap::new();
+    for field in &fw.respondent_fields {
+        let code = r
+            .read(bits_for(field.options.len() as u64 + 1))
+            .ok_or_else(short)? as usize;
+        if code > 0 {
+            let opt = field.options.get(code - 1).ok_or_else(|| {
+                Issue::new(
+                    "",
+                    format!(
+                        "the share code has an impossible option for \"{}\"",
+                        field.id
+                    ),
+                )
+            })?;
+            respondent.insert(field.id.clone(), opt.id.clone());
+        }
+    }
+    let submitted_at = match r.read(1).ok_or_else(short)? {
+        1 => Some(format_utc(r.read(34).ok_or_else(short)?)),
+        _ => None,
+    };
+    Ok(Response {
+        framework: fw.id.clone(),
+        version: fw.version.clone(),
+        answers,
+        respondent,
+        submitted_at,
+    })
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+pub fn base64url_decode(text: &str) -> Result<Vec<u8>, Issue> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut nbits) = (0u32, 0u32);
+    for (i, c) in text.chars().enumerate() {
+        let v = match c {
+            'A'..='Z' => c as u32 - 'A' as u32,
+            'a'..='z' => c as u32 - 'a' as u32 + 26,
+            '0'..='9' => c as u32 - '0' as u32 + 52,
+            '-' | '+' => 62,
+            '_' | '/' => 63,
+            '=' => break,
+            _ => return Err(Issue::new(
+                "",
+                format!(
+                    "the share code has a character that cannot be in one ({:?} at position {})",
+                    c,
+                    i + 1
+                ),
+            )),
+        };
+        acc = (acc << 6) | v;
+        nbits += 6;
+        if nbits >= 8 {
+            nbits -= 8;
+            out.push((acc >> nbits) as u8);
+            acc &= (1 << nbits) - 1;
+        }
+    }
+    Ok(out)
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Seconds since 1970 of a UTC time written `YYYY-MM-DDTHH:MM:SS[.fff]Z` (as
+/// JavaScript's `toISOString` writes it); `None` for anything else.
+pub fn parse_utc(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.len() < 20 || !s.ends_with('Z') || !s.is_ascii() {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
+    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let rest = &s[19..s.len() - 1];
+    if !(rest.is_empty()
+        || (rest.starts_with('.') && rest[1..].bytes().all(|c| c.is_ascii_digit())))
+    {
+        return None;
+    }
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let days = days_from_civil(y, mo, d);
+    u64::try_from(days * 86_400 + h * 3600 + mi * 60 + sec).ok()
+}
+
+pub fn format_utc(secs: u64) -> String {
+    let secs = secs as i64;
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let t = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
+}

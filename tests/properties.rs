@@ -1,0 +1,188 @@
+//! Property tests: no input makes the core panic, and the invariants a user relies on
+//! hold for any valid input.
+mod common;
+use common::*;
+use foundations_check::aggregate::{aggregate, Options};
+use foundations_check::builtin::builtin;
+use foundations_check::score::{score, Status};
+use foundations_check::sharecode::{decode, encode};
+use foundations_check::{Framework, Response};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|i| json!(i)),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        "[a-z0-9_.<>\" -]{0,12}".prop_map(Value::String),
+        Just(json!("dontKnow")),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    "[a-z]{1,8}".boxed(),
+                    Just("id".to_string()).boxed(),
+                    Just("items".to_string()).boxed(),
+                    Just("foundations".to_string()).boxed(),
+                    Just("answers".to_string()).boxed(),
+                    Just("__proto__".to_string()).boxed(),
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replaces the value at a random place in `v` (walking `steps`) with `new`.
+fn mutate(v: &mut Value, steps: &[usize], new: Value) {
+    let Some((s, rest)) = steps.split_first() else {
+        *v = new;
+        return;
+    };
+    match v {
+        Value::Object(m) if !m.is_empty() => {
+            let k = m.keys().nth(s % m.len()).cloned().unwrap();
+            mutate(m.get_mut(&k).unwrap(), rest, new)
+        }
+        Value::Array(a) if !a.is_empty() => {
+            let n = a.len();
+            mutate(&mut a[s % n], rest, new)
+        }
+        _ => *v = new,
+    }
+}
+
+fn arb_answers(fw: &Framework) -> impl Strategy<Value = Value> {
+    let ids: Vec<String> = fw
+        .foundations
+        .iter()
+        .flat_map(|f| f.items.iter().map(|i| i.id.clone()))
+        .collect();
+    let (min, max) = (fw.scale.min, fw.scale.max);
+    prop::collection::vec(
+        prop::option::of(prop_oneof![
+            (min..=max).prop_map(|v| json!(v)),
+            Just(json!("dontKnow"))
+        ]),
+        ids.len(),
+    )
+    .prop_map(move |vals| {
+        Value::Object(
+            ids.iter()
+                .zip(vals)
+                .filter_map(|(id, v)| v.map(|v| (id.clone(), v)))
+                .collect(),
+        )
+    })
+}
+
+fn builtin_response() -> impl Strategy<Value = Response> {
+    let fw = builtin("place-based-partnership").unwrap();
+    (arb_answers(&fw), 0usize..6, 0usize..4, prop::option::of(0u64..(1 << 34))).prop_map(move |(answers, s, r, t)| {
+        let mut resp = json!({"framework": fw.id, "version": fw.version, "answers": answers, "respondent": {}});
+        if s < 5 {
+            resp["respondent"]["sector"] = json!(fw.respondent_fields[0].options[s].id);
+        }
+        if r < 3 {
+            resp["respondent"]["role"] = json!(fw.respondent_fields[1].options[r].id);
+        }
+        if let Some(t) = t {
+            resp["submittedAt"] = json!(foundations_check::sharecode::format_utc(t));
+        }
+        Response::from_value(&fw, &resp, "").unwrap()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn any_json_as_a_framework_never_panics(v in arb_json()) {
+        let _ = Framework::from_value(&v);
+        let _ = Response::from_value(&small(), &v, "");
+    }
+
+    #[test]
+    fn any_text_never_panics(s in ".{0,200}") {
+        let _ = Framework::from_json(&s);
+        let _ = Response::from_json(&small(), &s);
+        let _ = decode(&small(), &s);
+    }
+
+    #[test]
+    fn mutated_frameworks_are_rejected_or_score_sanely(
+        steps in prop::collection::vec(any::<usize>(), 1..6),
+        new in arb_json(),
+        answers in prop::collection::vec(-2i64..8, 6),
+    ) {
+        let mut v = small_json();
+        mutate(&mut v, &steps, new);
+        match Framework::from_value(&v) {
+            Err(issues) => prop_assert!(!issues.is_empty()),
+            Ok(fw) => {
+                let ids: Vec<&str> = fw.foundations.iter().flat_map(|f| f.items.iter().map(|i| i.id.as_str())).collect();
+                let a: serde_json::Map<String, Value> = ids.iter().zip(&answers).map(|(k, v)| (k.to_string(), json!(v))).collect();
+                let rv = json!({"framework": fw.id, "version": fw.version, "answers": a});
+                if let Ok(r) = Response::from_value(&fw, &rv, "") {
+                    let s = score(&fw, &r);
+                    for f in &s.foundations {
+                        if let Some(p) = f.percent { prop_assert!((0.0..=100.0).contains(&p)); }
+                    }
+                    let _ = encode(&fw, &r);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn scores_are_percents_and_the_overall_is_their_mean(r in builtin_response()) {
+        let fw = builtin("place-based-partnership").unwrap();
+        let s = score(&fw, &r);
+        let scored: Vec<f64> = s.foundations.iter().filter(|f| f.status == Status::Scored).map(|f| f.percent.unwrap()).collect();
+        for p in &scored { prop_assert!((0.0..=100.0).contains(p)); }
+        match s.overall.percent {
+            None => prop_assert!(scored.is_empty()),
+            Some(o) => prop_assert!((o - scored.iter().sum::<f64>() / scored.len() as f64).abs() < 1e-9),
+        }
+        prop_assert_eq!(s.overall.answered + s.overall.dont_know <= s.overall.total, true);
+    }
+
+    #[test]
+    fn share_codes_round_trip(r in builtin_response()) {
+        let fw = builtin("place-based-partnership").unwrap();
+        let code = encode(&fw, &r);
+        prop_assert!(code.len() <= 40);
+        prop_assert_eq!(decode(&fw, &code).unwrap(), r);
+    }
+
+    #[test]
+    fn aggregate_statistics_are_ordered(rs in prop::collection::vec(builtin_response(), 0..40), min in 1usize..6) {
+        let fw = builtin("place-based-partnership").unwrap();
+        let a = aggregate(&fw, &rs, &Options { group_by: Some("sector".into()), min_group_size: Some(min), previous: Some(&rs) }).unwrap();
+        prop_assert_eq!(a.respondents, rs.len());
+        for f in &a.foundations {
+            if f.n > 0 {
+                let (lo, q1, m, q3, hi) = (f.min.unwrap(), f.q1.unwrap(), f.median.unwrap(), f.q3.unwrap(), f.max.unwrap());
+                prop_assert!(lo <= q1 && q1 <= m && m <= q3 && q3 <= hi);
+                prop_assert!(f.mean.unwrap() >= lo - 1e-9 && f.mean.unwrap() <= hi + 1e-9);
+                prop_assert_eq!(f.delta, Some(0.0));
+            }
+        }
+        // Every published group has at least `min` members, and the people outside the
+        // published groups are none or at least `min`.
+        let published: usize = a.groups.iter().filter(|g| !g.suppressed).map(|g| g.n).sum();
+        for g in &a.groups {
+            if !g.suppressed && g.n > 0 { prop_assert!(g.n >= min); }
+            if g.suppressed { prop_assert!(g.foundations.is_empty()); }
+        }
+        let hidden = rs.len() - published;
+        prop_assert!(hidden == 0 || hidden >= min || published == 0);
+    }
+}

@@ -1,0 +1,218 @@
+//! Scoring rules, each checked against figures worked out by hand.
+mod common;
+use common::*;
+use foundations_check::score::{score, Status};
+use serde_json::json;
+
+#[test]
+fn weighted_mean_with_reverse_item() {
+    let fw = small();
+    // a=4 (w1), b=2 reversed to 4 (w3), c=5, d=1: (4 + 12 + 5 + 1) / 6 = 22/6.
+    let r = response(
+        &fw,
+        json!({"a": 4, "b": 2, "c": 5, "d": 1, "e": 3, "f": 4}),
+        json!({}),
+    );
+    let s = score(&fw, &r);
+    let f1 = &s.foundations[0];
+    assert_eq!(f1.status, Status::Scored);
+    assert!(close(f1.value.unwrap(), 22.0 / 6.0));
+    // percent = (22/6 - 1) / 4 * 100 = 66.666…
+    assert!(close(f1.percent.unwrap(), (22.0 / 6.0 - 1.0) / 4.0 * 100.0));
+    assert_eq!(f1.band.as_deref(), Some("mid"));
+    assert_eq!((f1.answered, f1.dont_know, f1.total), (4, 0, 4));
+    // f2: (3 + 4) / 2 = 3.5 -> 62.5 %.
+    assert!(close(s.foundations[1].percent.unwrap(), 62.5));
+    // overall: mean of the percents and of the values.
+    let p1 = (22.0 / 6.0 - 1.0) / 4.0 * 100.0;
+    assert!(close(s.overall.percent.unwrap(), (p1 + 62.5) / 2.0));
+    assert!(close(s.overall.value.unwrap(), (22.0 / 6.0 + 3.5) / 2.0));
+    assert_eq!(s.overall.band.as_deref(), Some("mid"));
+    assert_eq!(
+        (s.overall.answered, s.overall.dont_know, s.overall.total),
+        (6, 0, 6)
+    );
+}
+
+#[test]
+fn dont_know_is_left_out_not_scored_low() {
+    let fw = small();
+    // b is "Don't know": mean of a, c, d = (5 + 5 + 5) / 3 = 5 -> 100 %.
+    let r = response(
+        &fw,
+        json!({"a": 5, "b": "dontKnow", "c": 5, "d": 5}),
+        json!({}),
+    );
+    let s = score(&fw, &r);
+    let f1 = &s.foundations[0];
+    assert!(close(f1.percent.unwrap(), 100.0));
+    assert_eq!(f1.band.as_deref(), Some("high"));
+    assert_eq!((f1.answered, f1.dont_know), (3, 1));
+}
+
+#[test]
+fn too_few_answers_is_insufficient_not_a_number() {
+    let fw = small();
+    // f1 has 4 items; minAnswered 0.5 needs 2. One answer and one don't know: insufficient.
+    let r = response(&fw, json!({"a": 5, "b": "dontKnow", "e": 1}), json!({}));
+    let s = score(&fw, &r);
+    assert_eq!(s.foundations[0].status, Status::Insufficient);
+    assert_eq!(s.foundations[0].percent, None);
+    assert_eq!(s.foundations[0].value, None);
+    assert_eq!(s.foundations[0].band, None);
+    // f2: 1 of 2 answered meets exactly half: scored, 0 %.
+    assert_eq!(s.foundations[1].status, Status::Scored);
+    assert!(close(s.foundations[1].percent.unwrap(), 0.0));
+    // The overall is the mean of the scored foundations only.
+    assert!(close(s.overall.percent.unwrap(), 0.0));
+    assert_eq!(s.overall.band.as_deref(), Some("low"));
+}
+
+#[test]
+fn nothing_answered_gives_no_overall() {
+    let fw = small();
+    let s = score(&fw, &response(&fw, json!({}), json!({})));
+    assert!(s
+        .foundations
+        .iter()
+        .all(|f| f.status == Status::Insufficient));
+    assert_eq!(s.overall.percent, None);
+    assert_eq!(s.overall.band, None);
+    assert_eq!(s.overall.total, 6);
+}
+
+#[test]
+fn sum_method_and_scale_basis() {
+    let fw = framework_with(|v| {
+        v["scoring"] = json!({"method": "sum", "minAnswered": 1.0});
+        v["bands"] = json!({"basis": "scale", "levels": [
+            {"id": "low", "label": "Low", "from": 0},
+            {"id": "mid", "label": "Mid", "from": 12},
+            {"id": "high", "label": "High", "from": 20}
+        ]});
+    })
+    .unwrap();
+    // f1 sum: a=3 (w1) + b=1 reversed 5 (w3) + c=2 + d=4 = 3 + 15 + 2 + 4 = 24.
+    // Range: weight 6, from 6 to 30: percent = (24 - 6) / 24 * 100 = 75.
+    let r = response(
+        &fw,
+        json!({"a": 3, "b": 1, "c": 2, "d": 4, "e": 5, "f": 1}),
+        json!({}),
+    );
+    let s = score(&fw, &r);
+    assert!(close(s.foundations[0].value.unwrap(), 24.0));
+    assert!(close(s.foundations[0].percent.unwrap(), 75.0));
+    assert_eq!(s.foundations[0].band.as_deref(), Some("high"));
+    // f2 sum: 6, range 2 to 10: 50 %, band on value 6: low.
+    assert!(close(s.foundations[1].value.unwrap(), 6.0));
+    assert!(close(s.foundations[1].percent.unwrap(), 50.0));
+    assert_eq!(s.foundations[1].band.as_deref(), Some("low"));
+    // Overall on the scale basis: mean of values (24 + 6) / 2 = 15 -> mid.
+    assert!(close(s.overall.value.unwrap(), 15.0));
+    assert_eq!(s.overall.band.as_deref(), Some("mid"));
+    // minAnswered 1.0: one missing answer makes f2 insufficient.
+    let r = response(
+        &fw,
+        json!({"a": 3, "b": 1, "c": 2, "d": 4, "e": 5}),
+        json!({}),
+    );
+    assert_eq!(score(&fw, &r).foundations[1].status, Status::Insufficient);
+}
+
+#[test]
+fn sum_is_prorated_over_dont_know() {
+    let fw = framework_with(|v| v["scoring"] = json!({"method": "sum"})).unwrap();
+    // f2: e=4, f don't know: mean 4 over total weight 2 = 8 (not 4).
+    let r = response(&fw, json!({"e": 4, "f": "dontKnow"}), json!({}));
+    let s = score(&fw, &r);
+    assert!(close(s.foundations[1].value.unwrap(), 8.0));
+    assert!(close(s.foundations[1].percent.unwrap(), 75.0));
+}
+
+#[test]
+fn band_threshold_is_inclusive() {
+    let fw = small();
+    // f2 = (3 + 4) / 2 -> 62.5: mid. (4 + 4) / 2 -> 75 exactly: high.
+    let r = response(&fw, json!({"e": 4, "f": 4}), json!({}));
+    assert_eq!(score(&fw, &r).foundations[1].band.as_deref(), Some("high"));
+}
+
+#[test]
+fn other_scale_ranges() {
+    // A 0 to 10 scale: 7 is 70 %.
+    let fw = framework_with(|v| {
+        v["scale"] =
+            json!({"min": 0, "max": 10, "labels": ["0","1","2","3","4","5","6","7","8","9","10"]});
+    })
+    .unwrap();
+    let r = response(&fw, json!({"e": 7, "f": 7}), json!({}));
+    assert!(close(score(&fw, &r).foundations[1].percent.unwrap(), 70.0));
+    // Reverse on 0 to 10: b = 2 -> 8.
+    let r = response(&fw, json!({"b": 2, "a": 8}), json!({}));
+    assert!(close(score(&fw, &r).foundations[0].value.unwrap(), 8.0));
+}
+
+#[test]
+fn same_input_same_output() {
+    let fw = small();
+    let r = response(
+        &fw,
+        json!({"a": 4, "b": 2, "c": 5, "e": 1}),
+        json!({"sector": "nhs"}),
+    );
+    let a = serde_json::to_string(&score(&fw, &r)).unwrap();
+    let b = serde_json::to_string(&score(&fw, &r)).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn builtin_framework_is_valid_and_complete() {
+    let fw = foundations_check::builtin::builtin("place-based-partnership").unwrap();
+    assert_eq!(fw.foundations.len(), 8);
+    assert_eq!(fw.item_count(), 24);
+    assert!(fw.foundations.iter().all(|f| f.items.len() == 3));
+    assert_eq!((fw.scale.min, fw.scale.max), (1, 5));
+    assert!(fw.scale.dont_know.is_some());
+    let bands: Vec<&str> = fw.bands.levels.iter().map(|l| l.label.as_str()).collect();
+    assert_eq!(bands, ["Emerging", "Developing", "Maturing", "Thriving"]);
+    let fields: Vec<&str> = fw.respondent_fields.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(fields, ["sector", "role"]);
+    for f in &fw.foundations {
+        for band in ["emerging", "developing"] {
+            assert!(
+                fw.actions_for(f, band).len() >= 2,
+                "{} needs actions for {band}",
+                f.id
+            );
+        }
+    }
+    let list = foundations_check::builtin::builtins();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].title, "Foundations for place-based partnership");
+    assert!(foundations_check::builtin::builtin("nope").is_err());
+}
+
+#[test]
+fn worked_example_in_the_format_docs() {
+    // docs/framework-format.md: a (w1) = 4, b (w3, reverse) = 2, c = don't know.
+    let fw = framework_with(|v| {
+        v["bands"] = json!({"basis": "percent", "levels": [
+            {"id": "emerging", "label": "Emerging", "from": 0},
+            {"id": "developing", "label": "Developing", "from": 40},
+            {"id": "maturing", "label": "Maturing", "from": 60},
+            {"id": "thriving", "label": "Thriving", "from": 80}
+        ]});
+        v["foundations"][0]["actions"] = json!([]);
+        v["foundations"][0]["items"] = json!([
+            {"id": "a", "text": "A"},
+            {"id": "b", "text": "B", "reverse": true, "weight": 3},
+            {"id": "c", "text": "C"}
+        ]);
+    })
+    .unwrap();
+    let r = response(&fw, json!({"a": 4, "b": 2, "c": "dontKnow"}), json!({}));
+    let f = &score(&fw, &r).foundations[0];
+    assert!(close(f.value.unwrap(), 4.0));
+    assert!(close(f.percent.unwrap(), 75.0));
+    assert_eq!(f.band.as_deref(), Some("maturing"));
+}
