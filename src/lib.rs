@@ -6,6 +6,7 @@
 
 pub mod aggregate;
 pub mod builtin;
+pub mod chart;
 pub mod framework;
 pub mod issue;
 pub mod reader;

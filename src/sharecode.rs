@@ -265,14 +265,16 @@ pub fn base64url_decode(text: &str) -> Result<Vec<u8>, Issue> {
             '-' | '+' => 62,
             '_' | '/' => 63,
             '=' => break,
-            _ => return Err(Issue::new(
-                "",
-                format!(
+            _ => {
+                return Err(Issue::new(
+                    "",
+                    format!(
                     "the share code has a character that cannot be in one ({:?} at position {})",
                     c,
                     i + 1
                 ),
-            )),
+                ))
+            }
         };
         acc = (acc << 6) | v;
         nbits += 6;

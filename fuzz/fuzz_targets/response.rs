@@ -4,15 +4,18 @@ use foundations_check::builtin::{builtin, DEFAULT_ID};
 use foundations_check::score::score;
 use foundations_check::Response;
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+static FW: OnceLock<foundations_check::Framework> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(fw) = builtin(DEFAULT_ID) else { return };
+    let fw = FW.get_or_init(|| builtin(DEFAULT_ID).expect("built-in framework"));
     let text = String::from_utf8_lossy(data);
-    if let Ok(r) = Response::from_json(&fw, &text) {
-        let _ = score(&fw, &r);
-        let code = foundations_check::sharecode::encode(&fw, &r);
-        let back = foundations_check::sharecode::decode(&fw, &code).expect("own code decodes");
+    if let Ok(r) = Response::from_json(fw, &text) {
+        let _ = score(fw, &r);
+        let code = foundations_check::sharecode::encode(fw, &r);
+        let back = foundations_check::sharecode::decode(fw, &code).expect("own code decodes");
         assert_eq!(back.answers, r.answers);
     }
-    let _ = foundations_check::sharecode::decode(&fw, &text);
+    let _ = foundations_check::sharecode::decode(fw, &text);
 });

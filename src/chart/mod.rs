@@ -1,0 +1,364 @@
+//! Radar (spider) charts drawn with plotters: one axis per foundation, a filled shape
+//! per series, optional band rings and highlighted axes.
+//!
+//! [`RadarChart`] is the input, read from JSON. [`layout::Layout`] works out every
+//! position (pure geometry, tested natively); [`draw::draw`] paints it on any plotters
+//! `DrawingBackend`; [`radar_svg`] returns an SVG string; the browser layer paints the
+//! same drawing on a canvas. [`text_alternative`] gives the summary and the data table
+//! for people who cannot see the chart.
+
+pub mod draw;
+pub mod layout;
+pub mod text;
+
+use crate::issue::{child, index, Issue};
+use serde::{Deserialize, Serialize};
+
+pub const MAX_AXES: usize = 50;
+pub const MAX_SERIES: usize = 8;
+pub const MAX_LABEL_CHARS: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RadarChart {
+    pub axes: Vec<Axis>,
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub bands: Vec<Band>,
+    /// Ids of axes to mark, for example foundations where a team is split.
+    #[serde(default)]
+    pub highlight: Vec<String>,
+    /// The word shown beside a highlighted axis (default "split").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highlight_label: Option<String>,
+    #[serde(default = "default_width")]
+    pub width: u32,
+    #[serde(default = "default_height")]
+    pub height: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Scale ticks in percent (default 0, 25, 50, 75, 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticks: Option<Vec<f64>>,
+}
+
+fn default_width() -> u32 {
+    640
+}
+fn default_height() -> u32 {
+    520
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Axis {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Series {
+    pub label: String,
+    /// One value per axis, 0 to 100; `null` where there is no score.
+    pub values: Vec<Option<f64>>,
+    /// A colour as `#rrggbb`; by default one of eight colours that stay distinct for
+    /// people with colour-vision deficiency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// An optional range drawn as a shaded ring behind the series (for example the
+    /// interquartile range of a team): `[low, high]` per axis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<Vec<Option<[f64; 2]>>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Band {
+    pub label: String,
+    /// Lower bound in percent.
+    pub from: f64,
+}
+
+impl RadarChart {
+    /// Reads a chart from JSON text, naming the path of the first problem serde finds
+    /// and then every range problem.
+    pub fn from_json(text: &str) -> Result<RadarChart, Issue> {
+        let v = crate::reader::parse_json(text)?;
+        RadarChart::from_value(&v)
+    }
+
+    pub fn from_value(v: &serde_json::Value) -> Result<RadarChart, Issue> {
+        let chart: RadarChart = serde_path_to_error::deserialize(v).map_err(|e| {
+            let path = e.path().to_string();
+            Issue::new(
+                if path == "." { String::new() } else { path },
+                e.into_inner().to_string(),
+            )
+        })?;
+        chart.check().map(|()| chart)
+    }
+
+    /// Checks sizes, ranges and colours.
+    pub fn check(&self) -> Result<(), Issue> {
+        let err = |p: String, m: String| Err(Issue::new(p, m));
+        if self.axes.is_empty() || self.axes.len() > MAX_AXES {
+            return err(
+                "axes".into(),
+                format!("needs 1 to {MAX_AXES} axes, found {}", self.axes.len()),
+            );
+        }
+        if self.series.len() > MAX_SERIES {
+            return err(
+                "series".into(),
+                format!("at most {MAX_SERIES} series, found {}", self.series.len()),
+            );
+        }
+        if !(100..=4000).contains(&self.width) {
+            return err("width".into(), "must be between 100 and 4000 pixels".into());
+        }
+        if !(100..=4000).contains(&self.height) {
+            return err(
+                "height".into(),
+                "must be between 100 and 4000 pixels".into(),
+            );
+        }
+        for (i, a) in self.axes.iter().enumerate() {
+            if a.label.chars().count() > MAX_LABEL_CHARS {
+                return err(
+                    child(&index("axes", i), "label"),
+                    format!("is longer than {MAX_LABEL_CHARS} characters"),
+                );
+            }
+        }
+        for (i, s) in self.series.iter().enumerate() {
+            let p = index("series", i);
+            if s.label.chars().count() > MAX_LABEL_CHARS {
+                return err(
+                    child(&p, "label"),
+                    format!("is longer than {MAX_LABEL_CHARS} characters"),
+                );
+            }
+            if s.values.len() != self.axes.len() {
+                return err(
+                    child(&p, "values"),
+                    format!("has {} values for {} axes", s.values.len(), self.axes.len()),
+                );
+            }
+            for (j, v) in s.values.iter().enumerate() {
+                if let Some(v) = v {
+                    if !(0.0..=100.0).contains(v) {
+                        return err(
+                            index(&child(&p, "values"), j),
+                            format!("{v} is not between 0 and 100"),
+                        );
+                    }
+                }
+            }
+            if let Some(r) = &s.range {
+                if r.len() != self.axes.len() {
+                    return err(
+                        child(&p, "range"),
+                        format!("has {} entries for {} axes", r.len(), self.axes.len()),
+                    );
+                }
+                for (j, lh) in r.iter().enumerate() {
+                    if let Some([lo, hi]) = lh {
+                        if !(0.0..=100.0).contains(lo) || !(0.0..=100.0).contains(hi) || lo > hi {
+                            return err(
+                                index(&child(&p, "range"), j),
+                                "must be [low, high] with 0 <= low <= high <= 100".into(),
+                            );
+                        }
+                    }
+                }
+            }
+            if let Some(c) = &s.color {
+                if parse_color(c).is_none() {
+                    return err(
+                        child(&p, "color"),
+                        format!(
+                            "\"{}\" is not a colour like #005eb8",
+                            c.chars().take(20).collect::<String>()
+                        ),
+                    );
+                }
+            }
+        }
+        for (i, b) in self.bands.iter().enumerate() {
+            if !(0.0..=100.0).contains(&b.from) {
+                return err(
+                    child(&index("bands", i), "from"),
+                    "must be between 0 and 100".into(),
+                );
+            }
+        }
+        for (i, h) in self.highlight.iter().enumerate() {
+            if !self.axes.iter().any(|a| &a.id == h) {
+                return err(
+                    index("highlight", i),
+                    format!(
+                        "\"{}\" is not an axis id",
+                        h.chars().take(40).collect::<String>()
+                    ),
+                );
+            }
+        }
+        if let Some(t) = &self.ticks {
+            if t.len() > 11 || t.iter().any(|v| !(0.0..=100.0).contains(v)) {
+                return err(
+                    "ticks".into(),
+                    "at most 11 ticks, each between 0 and 100".into(),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    pub fn is_highlighted(&self, axis: usize) -> bool {
+        self.highlight.iter().any(|h| h == &self.axes[axis].id)
+    }
+}
+
+/// Parses `#rrggbb` (or `#rgb`).
+pub fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
+    let h = s.strip_prefix('#')?;
+    let d = |c: &str| u8::from_str_radix(c, 16).ok();
+    match h.len() {
+        6 if h.is_ascii() => Some((d(&h[0..2])?, d(&h[2..4])?, d(&h[4..6])?)),
+        3 if h.is_ascii() => {
+            let x = |i: usize| d(&h[i..i + 1]).map(|v| v * 17);
+            Some((x(0)?, x(1)?, x(2)?))
+        }
+        _ => None,
+    }
+}
+
+/// The chart's data in words: a summary sentence and a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TextAlternative {
+    pub summary: String,
+    /// Column headings: the axis column, then one per series.
+    pub columns: Vec<String>,
+    pub rows: Vec<TextRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TextRow {
+    pub axis: String,
+    pub highlighted: bool,
+    pub values: Vec<Option<f64>>,
+}
+
+fn pct(v: f64) -> String {
+    format!("{}%", v.round())
+}
+
+/// A summary sentence (highest and lowest axes of each series) and the data as rows.
+pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
+    let mut sentences = Vec::new();
+    if let Some(t) = &chart.title {
+        sentences.push(format!("Radar chart: {t}."));
+    }
+    for s in &chart.series {
+        let scored: Vec<(usize, f64)> = s
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i, v)))
+            .collect();
+        let who = if chart.series.len() > 1 {
+            format!("{}: ", s.label)
+        } else {
+            String::new()
+        };
+        if scored.is_empty() {
+            sentences.push(format!("{who}no scores."));
+            continue;
+        }
+        let hi = scored
+            .iter()
+            .fold(scored[0], |a, b| if b.1 > a.1 { *b } else { a });
+        let lo = scored
+            .iter()
+            .fold(scored[0], |a, b| if b.1 < a.1 { *b } else { a });
+        let lead = if who.is_empty() { "Highest" } else { "highest" };
+        let mut s2 = if hi.0 == lo.0 {
+            format!("{who}{} {}", chart.axes[hi.0].label, pct(hi.1))
+        } else {
+            format!(
+                "{who}{lead} {} ({}), lowest {} ({})",
+                chart.axes[hi.0].label,
+                pct(hi.1),
+                chart.axes[lo.0].label,
+                pct(lo.1)
+            )
+        };
+        let missing = s.values.len() - scored.len();
+        if missing > 0 {
+            s2.push_str(&format!("; {missing} with no score"));
+        }
+        s2.push('.');
+        sentences.push(s2);
+    }
+    let marked: Vec<&str> = chart
+        .axes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| chart.is_highlighted(*i))
+        .map(|(_, a)| a.label.as_str())
+        .collect();
+    if !marked.is_empty() {
+        let word = chart.highlight_label.as_deref().unwrap_or("split");
+        sentences.push(format!("Marked {word}: {}.", marked.join(", ")));
+    }
+    TextAlternative {
+        summary: sentences.join(" "),
+        columns: std::iter::once("Foundation".to_string())
+            .chain(chart.series.iter().map(|s| s.label.clone()))
+            .collect(),
+        rows: chart
+            .axes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| TextRow {
+                axis: a.label.clone(),
+                highlighted: chart.is_highlighted(i),
+                values: chart.series.iter().map(|s| s.values[i]).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Draws the chart as an SVG document. The SVG holds presentation attributes only (no
+/// `style` attribute, no script); every label is escaped.
+pub fn radar_svg(chart: &RadarChart) -> Result<String, Issue> {
+    chart.check()?;
+    let mut out = String::new();
+    {
+        let backend =
+            plotters::prelude::SVGBackend::with_string(&mut out, (chart.width, chart.height));
+        draw::draw(backend, chart, 1.24)
+            .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))?;
+    }
+    // Give the image a role and an accessible name.
+    let alt = text_alternative(chart);
+    let mut title = String::new();
+    for c in alt.summary.chars() {
+        match c {
+            '<' => title.push_str("&lt;"),
+            '>' => title.push_str("&gt;"),
+            '&' => title.push_str("&amp;"),
+            '"' => title.push_str("&quot;"),
+            '\'' => title.push_str("&apos;"),
+            c => title.push(c),
+        }
+    }
+    if let Some(end) = out.find('>') {
+        out.insert_str(end + 1, &format!("\n<title>{title}</title>"));
+        out.insert_str(end, " role=\"img\"");
+    }
+    Ok(out)
+}

@@ -1,0 +1,286 @@
+//! Radar chart geometry, SVG snapshots and escaping.
+use foundations_check::chart::layout::{angle, Layout};
+use foundations_check::chart::{radar_svg, text_alternative, RadarChart};
+use serde_json::json;
+
+const LONG: [&str; 16] = [
+    "Shared purpose and vision",
+    "A shared, broad understanding of health and of the problem",
+    "Relationships and trust",
+    "Leadership, culture and behaviours",
+    "Governance and decision-making",
+    "Resources and capacity",
+    "People, communities and the voluntary sector as equal partners",
+    "Learning, communication and shared spaces",
+    "Data sharing and information governance across organisations",
+    "Workforce planning and joint roles",
+    "Estates and shared buildings in neighbourhoods",
+    "Digital tools that work across partner organisations",
+    "Prevention and population health management",
+    "Accountability to residents and elected members",
+    "Clinical and care professional leadership",
+    "Financial framework, pooled budgets and risk sharing",
+];
+
+fn chart(n: usize, series: usize, long: bool) -> RadarChart {
+    let axes: Vec<_> = (0..n)
+        .map(|i| json!({"id": format!("a{i}"), "label": if long { LONG[i % 16].to_string() } else { format!("Axis {i}") }}))
+        .collect();
+    let series: Vec<_> = (0..series)
+        .map(|s| {
+            json!({"label": format!("Group {}", s + 1),
+                   "values": (0..n).map(|i| ((i * 37 + s * 23) % 90 + 10) as f64).collect::<Vec<_>>()})
+        })
+        .collect();
+    RadarChart::from_value(&json!({"axes": axes, "series": series})).unwrap()
+}
+
+fn builtin_axes() -> Vec<serde_json::Value> {
+    let fw = foundations_check::builtin::builtin("place-based-partnership").unwrap();
+    fw.foundations
+        .iter()
+        .map(|f| json!({"id": f.id, "label": f.label()}))
+        .collect()
+}
+
+#[test]
+fn points_lie_on_their_axis_at_the_right_radius() {
+    let c = chart(8, 1, false);
+    let l = Layout::new(&c);
+    for i in 0..8 {
+        for v in [0.0, 25.0, 60.0, 100.0] {
+            let (x, y) = l.point(i, 8, v);
+            let (dx, dy) = (x - l.center.0, y - l.center.1);
+            assert!((dx.hypot(dy) - l.radius * v / 100.0).abs() < 1e-9);
+            if v > 0.0 {
+                let a = dy.atan2(dx);
+                let want = angle(i, 8);
+                let diff = (a - want).rem_euclid(std::f64::consts::TAU);
+                assert!(
+                    diff < 1e-9 || (std::f64::consts::TAU - diff) < 1e-9,
+                    "axis {i}: {a} vs {want}"
+                );
+            }
+        }
+    }
+    // The first axis points straight up, the third (of 8) to the right.
+    let (x, y) = l.point(0, 8, 100.0);
+    assert!((x - l.center.0).abs() < 1e-9 && y < l.center.1);
+    let (x, y) = l.point(2, 8, 100.0);
+    assert!(x > l.center.0 && (y - l.center.1).abs() < 1e-9);
+}
+
+#[test]
+fn labels_fit_and_never_overlap_from_3_to_16_axes() {
+    for n in 3..=16 {
+        for series in [1, 4, 8] {
+            let mut c = chart(n, series, true);
+            c.highlight = vec!["a1".into()];
+            c.series[0].values[2] = None;
+            for (w, h) in [(640, 520), (480, 480), (900, 600)] {
+                c.width = w;
+                c.height = h;
+                let l = Layout::new(&c);
+                assert!(
+                    !l.crowded,
+                    "{n} axes, {series} series at {w}x{h} is crowded"
+                );
+                assert_eq!(l.labels.len(), n);
+                for (i, b) in l.labels.iter().enumerate() {
+                    assert!(
+                        b.x >= 0.0
+                            && b.y >= 0.0
+                            && b.x + b.w <= f64::from(w)
+                            && b.y + b.h <= f64::from(h),
+                        "label {i} of {n} outside {w}x{h}: {b:?}"
+                    );
+                    // Clear of the plot circle.
+                    assert!(
+                        b.distance_to(l.center) > l.radius,
+                        "label {i} of {n} overlaps the plot"
+                    );
+                    for (j, o) in l.labels.iter().enumerate().skip(i + 1) {
+                        assert!(
+                            !b.overlaps(o, 0.0),
+                            "{n} axes at {w}x{h}: labels {i} and {j} overlap"
+                        );
+                    }
+                    for item in &l.legend {
+                        assert!(
+                            !b.overlaps(&item.label, 0.0),
+                            "label {i} overlaps the legend"
+                        );
+                    }
+                }
+                // The plot stays a useful size.
+                assert!(
+                    l.radius >= 0.18 * f64::from(w.min(h)),
+                    "{n} axes at {w}x{h}: radius {}",
+                    l.radius
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn nulls_are_gaps_not_zeros() {
+    let mut c = chart(6, 2, false);
+    c.series[1].values[3] = None;
+    let l = Layout::new(&c);
+    let pts = l.series_points(&c, 1);
+    assert_eq!(pts[3], None);
+    assert!(pts.iter().enumerate().all(|(i, p)| i == 3 || p.is_some()));
+    // The axis label says so, and the SVG draws no marker at the centre for it.
+    assert!(l.labels[3]
+        .lines
+        .iter()
+        .any(|line| line.contains("no score")));
+    let alt = text_alternative(&c);
+    assert_eq!(alt.rows[3].values[1], None);
+    assert!(alt.summary.contains("1 with no score"), "{}", alt.summary);
+}
+
+#[test]
+fn labels_are_escaped_and_the_svg_has_no_style_or_script() {
+    let c = RadarChart::from_value(&json!({
+        "title": "Board \"view\" <b>",
+        "axes": [
+            {"id": "a", "label": "<script>alert('x')</script>"},
+            {"id": "b", "label": "Tom & \"Jerry\""},
+            {"id": "c", "label": "c"}
+        ],
+        "series": [{"label": "<img src=x onerror=alert(1)>", "values": [10, 50, 90]},
+                   {"label": "second", "values": [20, 30, 40]}]
+    }))
+    .unwrap();
+    let svg = radar_svg(&c).unwrap();
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(!svg.contains("<img"), "{svg}");
+    assert!(!svg.contains("style="), "{svg}");
+    assert!(svg.contains("&lt;script&gt;"));
+    assert!(svg.contains("&apos;x&apos;") || svg.contains("&#39;x&#39;"));
+    assert!(svg.contains("Tom &amp; &quot;Jerry&quot;"));
+    assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(svg.contains("role=\"img\""));
+    assert!(svg.contains("<title>Radar chart: Board &quot;view&quot; &lt;b&gt;."));
+}
+
+#[test]
+fn bad_chart_input_names_the_path() {
+    let e = RadarChart::from_json(
+        r#"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": ["high"]}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "series[0].values[0]");
+    let e = RadarChart::from_json(
+        r#"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": [120]}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "series[0].values[0]");
+    assert!(e.message.contains("not between 0 and 100"));
+    let e = RadarChart::from_json(
+        r#"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": [1, 2]}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "series[0].values");
+    let e = RadarChart::from_json(r##"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": [1], "color": "red"}]}"##).unwrap_err();
+    assert_eq!(e.path, "series[0].color");
+    let e = RadarChart::from_json(
+        r#"{"axes": [{"id": "a", "label": "A"}], "series": [], "highlight": ["zz"]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "highlight[0]");
+    let e = RadarChart::from_json(r#"{"axes": [], "series": []}"#).unwrap_err();
+    assert_eq!(e.path, "axes");
+    let e = RadarChart::from_json(r#"{"axes": [{"id": "a", "label": "A", "x": 1}], "series": []}"#)
+        .unwrap_err();
+    assert_eq!(e.path, "axes[0].x");
+}
+
+#[test]
+fn text_alternative_summary() {
+    let c = RadarChart::from_value(&json!({
+        "axes": builtin_axes(),
+        "series": [{"label": "You", "values": [58.3, 50, 83.3, 50, 25, 16.7, 66.7, 50]}],
+        "highlight": ["governance"]
+    }))
+    .unwrap();
+    let alt = text_alternative(&c);
+    assert_eq!(
+        alt.summary,
+        "Highest Relationships and trust (83%), lowest Resources (17%). Marked split: Governance."
+    );
+    assert_eq!(alt.columns, ["Foundation", "You"]);
+    assert_eq!(alt.rows.len(), 8);
+    assert!(alt.rows[4].highlighted);
+}
+
+/// Compares with the checked-in snapshot; `UPDATE_SNAPSHOTS=1` rewrites it.
+fn snapshot(name: &str, c: &RadarChart) {
+    let svg = radar_svg(c).unwrap();
+    let path = format!("{}/tests/snapshots/{name}.svg", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !std::path::Path::new(&path).exists() {
+        std::fs::write(&path, &svg).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap();
+    assert!(want == svg, "{name}.svg differs from the snapshot; run with UPDATE_SNAPSHOTS=1 after checking the change");
+}
+
+#[test]
+fn snapshot_one_series() {
+    snapshot(
+        "one-series",
+        &RadarChart::from_value(&json!({
+            "title": "Your self-check",
+            "axes": builtin_axes(),
+            "series": [{"label": "You", "values": [58.3, 50, 83.3, 50, 25, 16.7, 66.7, 50]}],
+            "bands": [{"label": "Emerging", "from": 0}, {"label": "Developing", "from": 40},
+                      {"label": "Maturing", "from": 60}, {"label": "Thriving", "from": 80}]
+        }))
+        .unwrap(),
+    );
+}
+
+#[test]
+fn snapshot_overlay_of_four() {
+    snapshot(
+        "overlay-four",
+        &RadarChart::from_value(&json!({
+            "title": "How each sector sees the partnership",
+            "axes": builtin_axes(),
+            "series": [
+                {"label": "NHS trust", "values": [70, 55, 60, 62, 48, 40, 45, 58]},
+                {"label": "Primary care", "values": [52, 40, 55, 50, 30, 28, 50, 45]},
+                {"label": "Local authority", "values": [65, 72, 58, 60, 55, 35, 68, 52]},
+                {"label": "Voluntary sector", "values": [48, 62, 42, 45, 22, 20, 38, 40]}
+            ]
+        }))
+        .unwrap(),
+    );
+}
+
+#[test]
+fn snapshot_sixteen_long_axes() {
+    let mut c = chart(16, 2, true);
+    c.title = Some("Sixteen foundations with long names".into());
+    c.series[1].values[5] = None;
+    snapshot("sixteen-long", &c);
+}
+
+#[test]
+fn snapshot_bands_and_highlights() {
+    snapshot(
+        "team-bands-highlights",
+        &RadarChart::from_value(&json!({
+            "title": "Partnership median, with the middle half of answers",
+            "axes": builtin_axes(),
+            "series": [{"label": "Median", "values": [62.5, 50, 75, 50, 37.5, 25, null, 50],
+                        "range": [[50, 75], [37.5, 62.5], [62.5, 87.5], [37.5, 62.5], [12.5, 75], [12.5, 37.5], null, [37.5, 62.5]]}],
+            "bands": [{"label": "Emerging", "from": 0}, {"label": "Developing", "from": 40},
+                      {"label": "Maturing", "from": 60}, {"label": "Thriving", "from": 80}],
+            "highlight": ["governance", "understanding"]
+        }))
+        .unwrap(),
+    );
+}
