@@ -626,6 +626,12 @@ fn check(r: &mut Reader, fw: &Framework) {
         .map(|(i, f)| (child(&index("respondentFields", i), "id"), f.id.as_str()))
         .collect();
     r.unique(&rids, "respondent field");
+    // Field ids share the CSV header with item ids and three fixed columns.
+    for (path, id) in &rids {
+        if fw.find_item(id).is_some() || ["framework", "version", "submittedAt"].contains(id) {
+            r.err(path, format!("\"{id}\" is also an item id or a reserved name; respondent field ids must differ"));
+        }
+    }
     for (i, f) in fw.respondent_fields.iter().enumerate() {
         let oids: Vec<(String, &str)> = f
             .options

@@ -7,6 +7,7 @@
 pub mod aggregate;
 pub mod builtin;
 pub mod chart;
+pub mod csv;
 pub mod framework;
 pub mod issue;
 pub mod reader;

@@ -374,3 +374,17 @@ fn response_missing_fields_and_wrong_types() {
     has(&e, "answers", "expected an object of answers");
     has(&bad_response(json!("text")), "", "expected an object");
 }
+
+#[test]
+fn respondent_field_ids_must_not_clash_with_columns() {
+    has(
+        &bad(|v| v["respondentFields"][0]["id"] = json!("a")),
+        "respondentFields[0].id",
+        "also an item id",
+    );
+    has(
+        &bad(|v| v["respondentFields"][0]["id"] = json!("version")),
+        "respondentFields[0].id",
+        "reserved",
+    );
+}

@@ -8,6 +8,7 @@
 //! for people who cannot see the chart.
 
 pub mod draw;
+pub mod from;
 pub mod layout;
 pub mod text;
 

@@ -1,0 +1,340 @@
+//! Responses as CSV: one row per respondent, one column per respondent field and item.
+//!
+//! The header is `framework,version,submittedAt`, then the respondent field ids, then
+//! the item ids, in framework order. Answers are whole numbers or `dontKnow`; an empty
+//! cell is unanswered; respondent fields hold option ids. The file starts with a UTF-8
+//! byte order mark and every field is quoted, so that Excel opens it cleanly. A cell
+//! that would begin with `=`, `+`, `-`, `@`, a tab or a carriage return (and is not a
+//! plain number) is written with a leading `'` so that a spreadsheet never runs it as a
+//! formula; reading removes that `'` again.
+
+use crate::framework::Framework;
+use crate::issue::Issue;
+use crate::response::{Answer, Response};
+
+pub const MAX_CSV_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_ROWS: usize = 100_000;
+
+fn is_plain_number(s: &str) -> bool {
+    let d = s.strip_prefix('-').unwrap_or(s);
+    !d.is_empty()
+        && d.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && d.bytes().filter(|b| *b == b'.').count() <= 1
+}
+
+/// Neutralises a cell that a spreadsheet could take for a formula.
+pub fn neutralise(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_plain_number(s) => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+fn unneutralise(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest)
+            if matches!(
+                rest.chars().next(),
+                Some('=' | '+' | '-' | '@' | '\t' | '\r')
+            ) =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
+fn quote(s: &str, out: &mut String) {
+    out.push('"');
+    out.push_str(&neutralise(s).replace('"', "\"\""));
+    out.push('"');
+}
+
+/// The header row's cells.
+pub fn header(fw: &Framework) -> Vec<String> {
+    ["framework", "version", "submittedAt"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(fw.respondent_fields.iter().map(|f| f.id.clone()))
+        .chain(
+            fw.foundations
+                .iter()
+                .flat_map(|f| f.items.iter().map(|i| i.id.clone())),
+        )
+        .collect()
+}
+
+/// Writes responses (checked against `fw`) as CSV.
+pub fn to_csv(fw: &Framework, responses: &[Response]) -> String {
+    let mut out = String::from("\u{feff}");
+    let row = |cells: &[String], out: &mut String| {
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            quote(c, out);
+        }
+        out.push_str("\r\n");
+    };
+    row(&header(fw), &mut out);
+    for r in responses {
+        let mut cells = vec![
+            r.framework.clone(),
+            r.version.clone(),
+            r.submitted_at.clone().unwrap_or_default(),
+        ];
+        cells.extend(
+            fw.respondent_fields
+                .iter()
+                .map(|f| r.respondent.get(&f.id).cloned().unwrap_or_default()),
+        );
+        cells.extend(fw.foundations.iter().flat_map(|f| {
+            f.items.iter().map(|i| match r.answers.get(&i.id) {
+                None => String::new(),
+                Some(Answer::DontKnow) => "dontKnow".into(),
+                Some(Answer::Value(v)) => v.to_string(),
+            })
+        }));
+        row(&cells, &mut out);
+    }
+    out
+}
+
+/// Splits CSV text into records of fields (RFC 4180: quoted fields, doubled quotes,
+/// CRLF or LF line ends). Returns (line number, fields) per non-empty record.
+pub fn parse_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, Issue> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let (mut line, mut start_line) = (1usize, 1usize);
+    let mut chars = text.chars().peekable();
+    let mut in_quotes = false;
+    let mut was_quoted = false;
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() && !was_quoted => {
+                in_quotes = true;
+                was_quoted = true;
+            }
+            '"' => {
+                return Err(Issue::new(
+                    format!("line {line}"),
+                    "a quote inside an unquoted field",
+                ))
+            }
+            ',' => {
+                fields.push(std::mem::take(&mut field));
+                was_quoted = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                fields.push(std::mem::take(&mut field));
+                was_quoted = false;
+                if !(fields.len() == 1 && fields[0].is_empty()) {
+                    records.push((start_line, std::mem::take(&mut fields)));
+                } else {
+                    fields.clear();
+                }
+                if records.len() > MAX_ROWS + 1 {
+                    return Err(Issue::new("", format!("more than {MAX_ROWS} rows")));
+                }
+                line += 1;
+                start_line = line;
+            }
+            _ => {
+                if was_quoted {
+                    return Err(Issue::new(
+                        format!("line {line}"),
+                        "text after a closing quote",
+                    ));
+                }
+                field.push(c);
+            }
+        }
+    }
+    if in_quotes {
+        return Err(Issue::new(
+            format!("line {start_line}"),
+            "a quoted field is never closed",
+        ));
+    }
+    if !field.is_empty() || !fields.is_empty() || was_quoted {
+        fields.push(field);
+        records.push((start_line, fields));
+    }
+    Ok(records)
+}
+
+/// What reading a CSV gave: the good rows, and a problem per rejected row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvImport {
+    pub responses: Vec<Response>,
+    pub rejected: Vec<Issue>,
+}
+
+/// Reads responses from CSV. A problem with the file as a whole (not CSV, another
+/// framework's columns) is an error; a problem with one row rejects that row alone,
+/// named by its line, so that the good rows are kept.
+pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
+    if text.len() > MAX_CSV_BYTES {
+        return Err(Issue::new(
+            "",
+            format!(
+                "the file is {} bytes; the limit is {} bytes",
+                text.len(),
+                MAX_CSV_BYTES
+            ),
+        ));
+    }
+    if text.contains('\0') {
+        return Err(Issue::new(
+            "",
+            "this is not a CSV file (it contains binary data)",
+        ));
+    }
+    let records = parse_records(text)?;
+    let Some((_, head)) = records.first() else {
+        return Err(Issue::new("", "the file is empty"));
+    };
+    let head: Vec<String> = head
+        .iter()
+        .map(|h| unneutralise(h.trim()).to_string())
+        .collect();
+    let col = |name: &str| head.iter().position(|h| h == name);
+    let (Some(c_fw), Some(c_ver)) = (col("framework"), col("version")) else {
+        return Err(Issue::new("line 1", "the header must have \"framework\" and \"version\" columns: is this a foundations-check export?"));
+    };
+    let c_at = col("submittedAt");
+    enum Col<'a> {
+        Field(&'a str),
+        Item(&'a str),
+        Meta,
+    }
+    let mut cols = Vec::with_capacity(head.len());
+    let mut seen = std::collections::HashSet::new();
+    for (i, h) in head.iter().enumerate() {
+        if !seen.insert(h.as_str()) {
+            return Err(Issue::new(
+                format!("line 1, column {}", i + 1),
+                format!("\"{h}\" appears twice in the header"),
+            ));
+        }
+        cols.push(if ["framework", "version", "submittedAt"].contains(&h.as_str()) {
+            Col::Meta
+        } else if let Some(f) = fw.field(h) {
+            Col::Field(&f.id)
+        } else if fw.find_item(h).is_some() {
+            Col::Item(h.as_str())
+        } else {
+            return Err(Issue::new(
+                format!("line 1, column {}", i + 1),
+                format!(
+                    "\"{}\" is not a statement or respondent question of \"{}\" version {}: this file may be from another framework",
+                    h.chars().take(40).collect::<String>(),
+                    fw.title,
+                    fw.version
+                ),
+            ));
+        });
+    }
+    let mut out = CsvImport {
+        responses: Vec::new(),
+        rejected: Vec::new(),
+    };
+    for (line, cells) in records.iter().skip(1) {
+        let at = format!("line {line}");
+        if cells.len() != head.len() {
+            out.rejected.push(Issue::new(
+                at,
+                format!("has {} cells; the header has {}", cells.len(), head.len()),
+            ));
+            continue;
+        }
+        let get = |i: usize| unneutralise(cells[i].trim());
+        let (fid, ver) = (get(c_fw), get(c_ver));
+        if fid != fw.id || ver != fw.version {
+            out.rejected.push(Issue::new(
+                at,
+                format!(
+                    "is for \"{}\" version {}, not \"{}\" version {}",
+                    fid.chars().take(40).collect::<String>(),
+                    ver.chars().take(20).collect::<String>(),
+                    fw.id,
+                    fw.version
+                ),
+            ));
+            continue;
+        }
+        let mut r = Response::new(fw);
+        r.submitted_at = c_at
+            .map(get)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.chars().take(40).collect());
+        let mut problem = None;
+        for (i, c) in cols.iter().enumerate() {
+            let v = get(i);
+            if v.is_empty() {
+                continue;
+            }
+            match c {
+                Col::Meta => {}
+                Col::Field(f) => {
+                    let ok = fw
+                        .field(f)
+                        .is_some_and(|fd| fd.options.iter().any(|o| o.id == v));
+                    if ok {
+                        r.respondent.insert(f.to_string(), v.to_string());
+                    } else {
+                        problem = Some(format!(
+                            "column {f}: \"{}\" is not one of its options",
+                            v.chars().take(40).collect::<String>()
+                        ));
+                    }
+                }
+                Col::Item(id) => {
+                    let a = if v == "dontKnow" {
+                        Some(Answer::DontKnow)
+                    } else {
+                        v.parse::<i32>().ok().map(Answer::Value)
+                    };
+                    match a.map(|a| Response::check_answer(fw, id, a).map(|()| a)) {
+                        Some(Ok(a)) => {
+                            r.answers.insert(id.to_string(), a);
+                        }
+                        Some(Err(m)) => problem = Some(format!("column {id}: {m}")),
+                        None => {
+                            problem = Some(format!(
+                                "column {id}: \"{}\" is not a whole number or dontKnow",
+                                v.chars().take(40).collect::<String>()
+                            ))
+                        }
+                    }
+                }
+            }
+            if problem.is_some() {
+                break;
+            }
+        }
+        match problem {
+            Some(m) => out.rejected.push(Issue::new(at, m)),
+            None => out.responses.push(r),
+        }
+    }
+    Ok(out)
+}
