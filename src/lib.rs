@@ -14,6 +14,8 @@ pub mod reader;
 pub mod response;
 pub mod score;
 pub mod sharecode;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use aggregate::{aggregate, Aggregate, Options};
 pub use framework::Framework;

@@ -12,13 +12,18 @@ pub const MAX_ID_CHARS: usize = 64;
 /// Parses JSON text, refusing documents that are too large. serde_json limits nesting
 /// depth to 128, so deeply nested input is an error, never a stack overflow.
 pub fn parse_json(text: &str) -> Result<Value, Issue> {
-    if text.len() > MAX_DOCUMENT_BYTES {
+    parse_json_limited(text, MAX_DOCUMENT_BYTES)
+}
+
+/// [`parse_json`] with another size limit, for large sets of responses.
+pub fn parse_json_limited(text: &str, limit: usize) -> Result<Value, Issue> {
+    if text.len() > limit {
         return Err(Issue::new(
             "",
             format!(
                 "the document is {} bytes; the limit is {} bytes",
                 text.len(),
-                MAX_DOCUMENT_BYTES
+                limit
             ),
         ));
     }

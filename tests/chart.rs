@@ -168,33 +168,34 @@ fn labels_are_escaped_and_the_svg_has_no_style_or_script() {
 
 #[test]
 fn bad_chart_input_names_the_path() {
-    let e = RadarChart::from_json(
+    let e = &RadarChart::from_json(
         r#"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": ["high"]}]}"#,
     )
-    .unwrap_err();
+    .unwrap_err()[0];
     assert_eq!(e.path, "series[0].values[0]");
-    let e = RadarChart::from_json(
+    let e = &RadarChart::from_json(
         r#"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": [120]}]}"#,
     )
-    .unwrap_err();
+    .unwrap_err()[0];
     assert_eq!(e.path, "series[0].values[0]");
     assert!(e.message.contains("not between 0 and 100"));
-    let e = RadarChart::from_json(
+    let e = &RadarChart::from_json(
         r#"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": [1, 2]}]}"#,
     )
-    .unwrap_err();
+    .unwrap_err()[0];
     assert_eq!(e.path, "series[0].values");
-    let e = RadarChart::from_json(r##"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": [1], "color": "red"}]}"##).unwrap_err();
+    let e = &RadarChart::from_json(r##"{"axes": [{"id": "a", "label": "A"}], "series": [{"label": "x", "values": [1], "color": "red"}]}"##).unwrap_err()[0];
     assert_eq!(e.path, "series[0].color");
-    let e = RadarChart::from_json(
+    let e = &RadarChart::from_json(
         r#"{"axes": [{"id": "a", "label": "A"}], "series": [], "highlight": ["zz"]}"#,
     )
-    .unwrap_err();
+    .unwrap_err()[0];
     assert_eq!(e.path, "highlight[0]");
-    let e = RadarChart::from_json(r#"{"axes": [], "series": []}"#).unwrap_err();
+    let e = &RadarChart::from_json(r#"{"axes": [], "series": []}"#).unwrap_err()[0];
     assert_eq!(e.path, "axes");
-    let e = RadarChart::from_json(r#"{"axes": [{"id": "a", "label": "A", "x": 1}], "series": []}"#)
-        .unwrap_err();
+    let e =
+        &RadarChart::from_json(r#"{"axes": [{"id": "a", "label": "A", "x": 1}], "series": []}"#)
+            .unwrap_err()[0];
     assert_eq!(e.path, "axes[0].x");
 }
 

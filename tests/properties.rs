@@ -1,5 +1,6 @@
 //! Property tests: no input makes the core panic, and the invariants a user relies on
 //! hold for any valid input.
+#![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
 use foundations_check::aggregate::{aggregate, Options};

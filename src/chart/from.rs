@@ -5,7 +5,7 @@ use crate::aggregate::Aggregate;
 use crate::framework::{Basis, Framework, Method};
 use crate::issue::Issue;
 use crate::score::ScoreResult;
-use serde::Deserialize;
+use serde_json::Value;
 
 fn axes(fw: &Framework) -> Vec<Axis> {
     fw.foundations
@@ -99,21 +99,161 @@ pub fn chart_from_score(
     })
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct AggregateChartOptions {
     /// Draw one series per published group instead of the whole partnership.
-    #[serde(default)]
     pub by_group: bool,
-    /// Label of the whole-partnership series (default "Partnership median").
-    #[serde(default)]
+    /// Label of the whole-partnership series (default "Partnership median (n=…)").
     pub label: Option<String>,
-    #[serde(default)]
     pub title: Option<String>,
-    #[serde(default)]
     pub width: Option<u32>,
-    #[serde(default)]
     pub height: Option<u32>,
+}
+
+impl AggregateChartOptions {
+    pub fn from_value(v: &Value) -> Result<Self, Vec<Issue>> {
+        let mut r = crate::reader::Reader::default();
+        let mut o = AggregateChartOptions::default();
+        if let Some(m) = r.object(
+            v,
+            "options",
+            &["byGroup", "label", "title", "width", "height"],
+        ) {
+            o.by_group = r.opt_bool(m, "options", "byGroup");
+            o.label = r.opt_text(m, "options", "label", super::MAX_LABEL_CHARS);
+            o.title = r.opt_text(m, "options", "title", super::MAX_LABEL_CHARS);
+            for (key, slot) in [("width", &mut o.width), ("height", &mut o.height)] {
+                if let Some(v) = m.get(key).filter(|v| !v.is_null()) {
+                    *slot = r
+                        .int_value(v, &format!("options.{key}"))
+                        .map(|n| n.clamp(0, 100_000) as u32);
+                }
+            }
+        }
+        if r.issues.is_empty() {
+            Ok(o)
+        } else {
+            Err(r.issues)
+        }
+    }
+}
+
+fn num(v: &Value, key: &str) -> Option<f64> {
+    v.get(key).and_then(Value::as_f64)
+}
+
+/// Reads the parts of a score result that a chart needs (from JavaScript).
+pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
+    let list = v
+        .get("foundations")
+        .and_then(Value::as_array)
+        .ok_or_else(|| {
+            Issue::new(
+                "foundations",
+                "expected the list of foundations of a score result",
+            )
+        })?;
+    let mut foundations = Vec::with_capacity(list.len());
+    for (i, f) in list.iter().enumerate() {
+        let id = f
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Issue::new(format!("foundations[{i}].id"), "is required"))?;
+        let percent = num(f, "percent").filter(|p| (0.0..=100.0).contains(p));
+        foundations.push(crate::score::FoundationScore {
+            id: id.to_string(),
+            status: if percent.is_some() {
+                crate::score::Status::Scored
+            } else {
+                crate::score::Status::Insufficient
+            },
+            percent,
+            value: num(f, "value"),
+            band: None,
+            answered: 0,
+            dont_know: 0,
+            total: 0,
+        });
+    }
+    Ok(ScoreResult {
+        overall: crate::score::Overall {
+            percent: None,
+            value: None,
+            band: None,
+            answered: 0,
+            dont_know: 0,
+            total: 0,
+        },
+        foundations,
+    })
+}
+
+fn stats_from_value(v: &Value, path: &str) -> Result<crate::aggregate::FoundationStats, Issue> {
+    let id = v
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Issue::new(format!("{path}.id"), "is required"))?;
+    let pct = |key: &str| num(v, key).filter(|p| (0.0..=100.0).contains(p));
+    Ok(crate::aggregate::FoundationStats {
+        id: id.to_string(),
+        n: v.get("n").and_then(Value::as_u64).unwrap_or(0) as usize,
+        mean: pct("mean"),
+        median: pct("median"),
+        q1: pct("q1"),
+        q3: pct("q3"),
+        min: pct("min"),
+        max: pct("max"),
+        sd: num(v, "sd"),
+        dont_know_rate: num(v, "dontKnowRate"),
+        band: None,
+        outside: num(v, "outside"),
+        split: v.get("split").and_then(Value::as_bool).unwrap_or(false),
+        delta: num(v, "delta"),
+    })
+}
+
+/// Reads the parts of an aggregate that a chart needs (from JavaScript).
+pub fn aggregate_from_value(v: &Value) -> Result<Aggregate, Issue> {
+    let list = |v: &Value, key: &str, path: &str| -> Result<Vec<Value>, Issue> {
+        v.get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .ok_or_else(|| Issue::new(path.to_string(), "expected a list"))
+    };
+    let foundations = list(v, "foundations", "foundations")?
+        .iter()
+        .enumerate()
+        .map(|(i, f)| stats_from_value(f, &format!("foundations[{i}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut groups = Vec::new();
+    if v.get("groups").is_some() {
+        for (i, g) in list(v, "groups", "groups")?.iter().enumerate() {
+            let p = format!("groups[{i}]");
+            let text = |key: &str| {
+                g.get(key)
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .ok_or_else(|| Issue::new(format!("{p}.{key}"), "is required"))
+            };
+            let fs = list(g, "foundations", &format!("{p}.foundations"))?;
+            groups.push(crate::aggregate::Group {
+                field: text("field")?,
+                option: text("option")?,
+                n: g.get("n").and_then(Value::as_u64).unwrap_or(0) as usize,
+                suppressed: g.get("suppressed").and_then(Value::as_bool).unwrap_or(true),
+                foundations: fs
+                    .iter()
+                    .enumerate()
+                    .map(|(j, f)| stats_from_value(f, &format!("{p}.foundations[{j}]")))
+                    .collect::<Result<Vec<_>, _>>()?,
+            });
+        }
+    }
+    Ok(Aggregate {
+        respondents: v.get("respondents").and_then(Value::as_u64).unwrap_or(0) as usize,
+        foundations,
+        groups,
+    })
 }
 
 /// A chart of a team: the median per foundation with the interquartile range as a
@@ -132,7 +272,7 @@ pub fn chart_from_aggregate(
     let series: Vec<Series> = if opts.by_group {
         agg.groups
             .iter()
-            .filter(|g| !g.suppressed && g.n > 0)
+            .filter(|g| !g.suppressed && g.n > 0 && g.foundations.len() == fw.foundations.len())
             .take(super::MAX_SERIES)
             .map(|g| {
                 let label = fw

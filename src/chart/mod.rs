@@ -13,68 +13,193 @@ pub mod layout;
 pub mod text;
 
 use crate::issue::{child, index, Issue};
-use serde::{Deserialize, Serialize};
+use crate::reader::Reader;
+use serde::Serialize;
+use serde_json::Value;
 
 pub const MAX_AXES: usize = 50;
 pub const MAX_SERIES: usize = 8;
 pub const MAX_LABEL_CHARS: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RadarChart {
     pub axes: Vec<Axis>,
     pub series: Vec<Series>,
-    #[serde(default)]
     pub bands: Vec<Band>,
     /// Ids of axes to mark, for example foundations where a team is split.
-    #[serde(default)]
     pub highlight: Vec<String>,
     /// The word shown beside a highlighted axis (default "split").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub highlight_label: Option<String>,
-    #[serde(default = "default_width")]
     pub width: u32,
-    #[serde(default = "default_height")]
     pub height: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Scale ticks in percent (default 0, 25, 50, 75, 100).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ticks: Option<Vec<f64>>,
 }
 
-fn default_width() -> u32 {
-    640
-}
-fn default_height() -> u32 {
-    520
+fn read_chart(r: &mut Reader, v: &Value) -> Option<RadarChart> {
+    let m = r.object(
+        v,
+        "",
+        &[
+            "axes",
+            "series",
+            "bands",
+            "highlight",
+            "highlightLabel",
+            "width",
+            "height",
+            "title",
+            "ticks",
+        ],
+    )?;
+    let axes = r
+        .list(m, "", "axes", MAX_AXES, true)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let p = index("axes", i);
+            let am = r.object(v, &p, &["id", "label"])?;
+            Some(Axis {
+                id: r.text(am, &p, "id", 100),
+                label: r.text(am, &p, "label", MAX_LABEL_CHARS),
+            })
+        })
+        .collect();
+    let series = r
+        .list(m, "", "series", MAX_SERIES, true)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let p = index("series", i);
+            let sm = r.object(v, &p, &["label", "values", "color", "range"])?;
+            let label = r.text(sm, &p, "label", MAX_LABEL_CHARS);
+            let vp = child(&p, "values");
+            let values = r
+                .list(sm, &p, "values", MAX_AXES, true)
+                .iter()
+                .enumerate()
+                .map(|(j, v)| {
+                    if v.is_null() {
+                        None
+                    } else {
+                        r.number_value(v, &index(&vp, j))
+                    }
+                })
+                .collect();
+            let color = r.opt_text(sm, &p, "color", 20);
+            let rp = child(&p, "range");
+            let range = match sm.get("range") {
+                None | Some(Value::Null) => None,
+                Some(_) => Some(
+                    r.list(sm, &p, "range", MAX_AXES, false)
+                        .iter()
+                        .enumerate()
+                        .map(|(j, v)| {
+                            let ep = index(&rp, j);
+                            match v.as_array().map(Vec::as_slice) {
+                                _ if v.is_null() => None,
+                                Some([lo, hi]) => Some([
+                                    r.number_value(lo, &index(&ep, 0))?,
+                                    r.number_value(hi, &index(&ep, 1))?,
+                                ]),
+                                _ => {
+                                    r.err(&ep, "expected [low, high] or null");
+                                    None
+                                }
+                            }
+                        })
+                        .collect(),
+                ),
+            };
+            Some(Series {
+                label,
+                values,
+                color,
+                range,
+            })
+        })
+        .collect();
+    let bands = r
+        .list(m, "", "bands", 20, false)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let p = index("bands", i);
+            let bm = r.object(v, &p, &["label", "from"])?;
+            Some(Band {
+                label: r.text(bm, &p, "label", MAX_LABEL_CHARS),
+                from: r.number(bm, &p, "from")?,
+            })
+        })
+        .collect();
+    let highlight = r
+        .list(m, "", "highlight", MAX_AXES, false)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| r.text_value(v, &index("highlight", i), 100))
+        .collect();
+    let highlight_label = r.opt_text(m, "", "highlightLabel", 40);
+    let mut size = |key: &str, default: u32| match m.get(key) {
+        None | Some(Value::Null) => default,
+        Some(v) => r
+            .int_value(v, key)
+            .map_or(default, |n| n.clamp(0, 100_000) as u32),
+    };
+    let (width, height) = (size("width", 640), size("height", 520));
+    let title = r.opt_text(m, "", "title", MAX_LABEL_CHARS);
+    let ticks = match m.get("ticks") {
+        None | Some(Value::Null) => None,
+        Some(_) => Some(
+            r.list(m, "", "ticks", 11, false)
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| r.number_value(v, &index("ticks", i)))
+                .collect(),
+        ),
+    };
+    Some(RadarChart {
+        axes,
+        series,
+        bands,
+        highlight,
+        highlight_label,
+        width,
+        height,
+        title,
+        ticks,
+    })
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Axis {
     pub id: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Series {
     pub label: String,
     /// One value per axis, 0 to 100; `null` where there is no score.
     pub values: Vec<Option<f64>>,
     /// A colour as `#rrggbb`; by default one of eight colours that stay distinct for
     /// people with colour-vision deficiency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
     /// An optional range drawn as a shaded ring behind the series (for example the
     /// interquartile range of a team): `[low, high]` per axis.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<Vec<Option<[f64; 2]>>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Band {
     pub label: String,
     /// Lower bound in percent.
@@ -82,22 +207,19 @@ pub struct Band {
 }
 
 impl RadarChart {
-    /// Reads a chart from JSON text, naming the path of the first problem serde finds
-    /// and then every range problem.
-    pub fn from_json(text: &str) -> Result<RadarChart, Issue> {
-        let v = crate::reader::parse_json(text)?;
+    /// Reads a chart from JSON text, reporting every problem at its JSON path.
+    pub fn from_json(text: &str) -> Result<RadarChart, Vec<Issue>> {
+        let v = crate::reader::parse_json(text).map_err(|e| vec![e])?;
         RadarChart::from_value(&v)
     }
 
-    pub fn from_value(v: &serde_json::Value) -> Result<RadarChart, Issue> {
-        let chart: RadarChart = serde_path_to_error::deserialize(v).map_err(|e| {
-            let path = e.path().to_string();
-            Issue::new(
-                if path == "." { String::new() } else { path },
-                e.into_inner().to_string(),
-            )
-        })?;
-        chart.check().map(|()| chart)
+    pub fn from_value(v: &Value) -> Result<RadarChart, Vec<Issue>> {
+        let mut r = Reader::default();
+        let chart = read_chart(&mut r, v);
+        match chart {
+            Some(c) if r.issues.is_empty() => c.check().map(|()| c).map_err(|e| vec![e]),
+            _ => Err(r.issues),
+        }
     }
 
     /// Checks sizes, ranges and colours.

@@ -1,0 +1,350 @@
+//! The JavaScript API of the npm package. Values cross the boundary as plain JS objects
+//! in the JSON shapes of the framework format. Every failure becomes a thrown `Error`
+//! whose message names the JSON path and the problem.
+
+use crate::aggregate::{aggregate as core_aggregate, Options};
+use crate::builtin;
+use crate::chart::from::{
+    aggregate_from_value, chart_from_aggregate as core_chart_from_aggregate,
+    chart_from_score as core_chart_from_score, score_from_value, AggregateChartOptions,
+};
+use crate::chart::{
+    radar_svg as core_radar_svg, text_alternative as core_text_alternative, RadarChart,
+};
+use crate::issue::{describe, Issue};
+use crate::reader::{parse_json_limited, Reader};
+use crate::response::Response;
+use crate::score::{score as core_score, ScoreResult};
+use crate::{csv, sharecode, Framework};
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Largest JSON accepted for a set of responses (about 50,000 responses).
+const MAX_RESPONSES_JSON: usize = 64 * 1024 * 1024;
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    // A panic would kill the instance; none should be reachable, but if one is, the
+    // console says where.
+    console_error_panic_hook::set_once();
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("types.d.ts");
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "Framework | string")]
+    pub type FrameworkInput;
+    #[wasm_bindgen(typescript_type = "Framework")]
+    pub type FrameworkOut;
+    #[wasm_bindgen(typescript_type = "unknown")]
+    pub type Unknown;
+    #[wasm_bindgen(typescript_type = "Response | string")]
+    pub type ResponseInput;
+    #[wasm_bindgen(typescript_type = "Response")]
+    pub type ResponseOut;
+    #[wasm_bindgen(typescript_type = "Response[] | string")]
+    pub type ResponsesInput;
+    #[wasm_bindgen(typescript_type = "Response[]")]
+    pub type ResponsesOut;
+    #[wasm_bindgen(typescript_type = "ScoreResult")]
+    pub type ScoreResultTs;
+    #[wasm_bindgen(typescript_type = "AggregateOptions | undefined")]
+    pub type AggregateOptionsTs;
+    #[wasm_bindgen(typescript_type = "Aggregate")]
+    pub type AggregateTs;
+    #[wasm_bindgen(typescript_type = "RadarChart")]
+    pub type RadarChartTs;
+    #[wasm_bindgen(typescript_type = "AggregateChartOptions | undefined")]
+    pub type AggregateChartOptionsTs;
+    #[wasm_bindgen(typescript_type = "ValidationReport")]
+    pub type ValidationReportTs;
+    #[wasm_bindgen(typescript_type = "BuiltinInfo[]")]
+    pub type BuiltinList;
+    #[wasm_bindgen(typescript_type = "TextAlternative")]
+    pub type TextAlternativeTs;
+    #[wasm_bindgen(typescript_type = "HTMLCanvasElement")]
+    pub type CanvasTs;
+}
+
+fn js_err(i: Issue) -> JsError {
+    JsError::new(&i.to_string())
+}
+
+fn js_errs(is: Vec<Issue>) -> JsError {
+    JsError::new(&describe(&is))
+}
+
+/// A JS value as JSON: a string is read as JSON text; anything else goes through
+/// `JSON.stringify`, so cycles, BigInt and over-deep nesting become errors, never a
+/// crash, and NaN and Infinity become null (and so are refused where a number is due).
+fn to_json(v: &JsValue, what: &str, limit: usize) -> Result<Value, Issue> {
+    if let Some(s) = v.as_string() {
+        return parse_json_limited(&s, limit);
+    }
+    if v.is_undefined() {
+        return Err(Issue::new("", format!("expected {what}, found undefined")));
+    }
+    let text = js_sys::JSON::stringify(v).map_err(|e| {
+        let msg = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        Issue::new("", format!("{what} cannot be read as JSON: {msg}"))
+    })?;
+    let text = text
+        .as_string()
+        .ok_or_else(|| Issue::new("", format!("expected {what}")))?;
+    parse_json_limited(&text, limit)
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("could not build the result"))
+}
+
+fn framework(v: &JsValue) -> Result<Framework, JsError> {
+    let value = to_json(v, "a framework", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    Framework::from_value(&value).map_err(js_errs)
+}
+
+fn responses(fw: &Framework, v: &JsValue, path: &str) -> Result<Vec<Response>, JsError> {
+    let value = to_json(v, "a list of responses", MAX_RESPONSES_JSON).map_err(js_err)?;
+    let list = value.as_array().ok_or_else(|| {
+        JsError::new(&format!(
+            "{path}: expected a list of responses, found {}",
+            crate::reader::type_name(&value)
+        ))
+    })?;
+    let mut out = Vec::with_capacity(list.len());
+    let mut issues = Vec::new();
+    for (i, r) in list.iter().enumerate() {
+        match Response::from_value(fw, r, &format!("{path}[{i}]")) {
+            Ok(r) => out.push(r),
+            Err(mut e) => issues.append(&mut e),
+        }
+        if issues.len() >= 20 {
+            break;
+        }
+    }
+    if issues.is_empty() {
+        Ok(out)
+    } else {
+        Err(js_errs(issues))
+    }
+}
+
+/// Id, title and version of each built-in framework.
+#[wasm_bindgen(js_name = builtinFrameworks)]
+pub fn builtin_frameworks() -> Result<BuiltinList, JsError> {
+    Ok(to_js(&builtin::builtins())?.unchecked_into())
+}
+
+/// A built-in framework by id.
+#[wasm_bindgen(js_name = builtinFramework)]
+pub fn builtin_framework(id: &str) -> Result<FrameworkOut, JsError> {
+    Ok(to_js(&builtin::builtin(id).map_err(js_err)?)?.unchecked_into())
+}
+
+#[derive(Serialize)]
+struct Report {
+    ok: bool,
+    errors: Vec<Issue>,
+}
+
+/// Checks a framework (an object or JSON text) and reports every problem. Never throws
+/// for a bad framework.
+#[wasm_bindgen(js_name = validateFramework)]
+pub fn validate_framework(value: &FrameworkInput) -> Result<ValidationReportTs, JsError> {
+    let errors = match to_json(value, "a framework", crate::reader::MAX_DOCUMENT_BYTES) {
+        Err(e) => vec![e],
+        Ok(v) => Framework::from_value(&v).err().unwrap_or_default(),
+    };
+    Ok(to_js(&Report {
+        ok: errors.is_empty(),
+        errors,
+    })?
+    .unchecked_into())
+}
+
+/// Scores one response against a framework.
+#[wasm_bindgen]
+pub fn score(
+    framework_value: &FrameworkInput,
+    response: &ResponseInput,
+) -> Result<ScoreResultTs, JsError> {
+    let fw = framework(framework_value)?;
+    let v = to_json(response, "a response", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
+    Ok(to_js(&core_score(&fw, &r))?.unchecked_into())
+}
+
+/// Aggregates many responses: `options.groupBy`, `options.minGroupSize`, `options.previous`.
+#[wasm_bindgen]
+pub fn aggregate(
+    framework_value: &FrameworkInput,
+    list: &ResponsesInput,
+    options: &AggregateOptionsTs,
+) -> Result<AggregateTs, JsError> {
+    let fw = framework(framework_value)?;
+    let rs = responses(&fw, list, "responses")?;
+    let opts = if options.is_undefined() || options.is_null() {
+        Value::Object(Default::default())
+    } else {
+        to_json(options, "options", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?
+    };
+    let mut r = Reader::default();
+    let m = r.object(&opts, "options", &["groupBy", "minGroupSize", "previous"]);
+    let (group_by, min_group_size) = match m {
+        Some(m) => (
+            r.opt_text(m, "options", "groupBy", 64),
+            m.get("minGroupSize")
+                .filter(|v| !v.is_null())
+                .and_then(|v| {
+                    let n = r.int_value(v, "options.minGroupSize")?;
+                    if !(1..=1000).contains(&n) {
+                        r.err("options.minGroupSize", "must be between 1 and 1000");
+                    }
+                    Some(n.clamp(1, 1000) as usize)
+                }),
+        ),
+        None => (None, None),
+    };
+    if !r.issues.is_empty() {
+        return Err(js_errs(r.issues));
+    }
+    let previous = match js_sys::Reflect::get(options, &"previous".into()) {
+        Ok(p) if !p.is_undefined() && !p.is_null() => Some(responses(&fw, &p, "options.previous")?),
+        _ => None,
+    };
+    let agg = core_aggregate(
+        &fw,
+        &rs,
+        &Options {
+            group_by,
+            min_group_size,
+            previous: previous.as_deref(),
+        },
+    )
+    .map_err(js_err)?;
+    Ok(to_js(&agg)?.unchecked_into())
+}
+
+fn chart(v: &JsValue) -> Result<RadarChart, JsError> {
+    let value = to_json(v, "a chart", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    RadarChart::from_value(&value).map_err(js_errs)
+}
+
+/// Draws a radar chart as an SVG string.
+#[wasm_bindgen(js_name = radarSvg)]
+pub fn radar_svg(chart_value: &RadarChartTs) -> Result<String, JsError> {
+    core_radar_svg(&chart(chart_value)?).map_err(js_err)
+}
+
+/// Draws a radar chart on a canvas, sharp at the screen's device pixel ratio (or the
+/// `pixelRatio` given).
+#[wasm_bindgen(js_name = drawRadar)]
+pub fn draw_radar(
+    canvas: &CanvasTs,
+    chart_value: &RadarChartTs,
+    pixel_ratio: Option<f64>,
+) -> Result<(), JsError> {
+    let c = chart(chart_value)?;
+    let ratio =
+        pixel_ratio.unwrap_or_else(|| web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()));
+    match canvas.dyn_ref::<web_sys::HtmlCanvasElement>() {
+        Some(el) => super::canvas::draw_on_canvas(el, &c, ratio).map_err(js_err),
+        None => Err(JsError::new("canvas: expected an HTMLCanvasElement")),
+    }
+}
+
+/// The chart in words: a summary sentence and the data as rows.
+#[wasm_bindgen(js_name = textAlternative)]
+pub fn text_alternative(chart_value: &RadarChartTs) -> Result<TextAlternativeTs, JsError> {
+    Ok(to_js(&core_text_alternative(&chart(chart_value)?))?.unchecked_into())
+}
+
+fn score_result(v: &JsValue) -> Result<ScoreResult, JsError> {
+    let value = to_json(v, "a score result", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    score_from_value(&value).map_err(js_err)
+}
+
+/// Chart input for one person's result.
+#[wasm_bindgen(js_name = chartFromScore)]
+pub fn chart_from_score(
+    framework_value: &FrameworkInput,
+    result: &ScoreResultTs,
+) -> Result<RadarChartTs, JsError> {
+    let fw = framework(framework_value)?;
+    let r = score_result(result)?;
+    Ok(to_js(&core_chart_from_score(&fw, &r, None).map_err(js_err)?)?.unchecked_into())
+}
+
+/// Chart input for a team: the median with its interquartile range and split
+/// foundations marked, or (`options.byGroup`) one series per group.
+#[wasm_bindgen(js_name = chartFromAggregate)]
+pub fn chart_from_aggregate(
+    framework_value: &FrameworkInput,
+    agg: &AggregateTs,
+    options: &AggregateChartOptionsTs,
+) -> Result<RadarChartTs, JsError> {
+    let fw = framework(framework_value)?;
+    let value = to_json(agg, "an aggregate", MAX_RESPONSES_JSON).map_err(js_err)?;
+    let a = aggregate_from_value(&value).map_err(js_err)?;
+    let opts = if options.is_undefined() || options.is_null() {
+        AggregateChartOptions::default()
+    } else {
+        let v = to_json(options, "options", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+        AggregateChartOptions::from_value(&v).map_err(js_errs)?
+    };
+    Ok(to_js(&core_chart_from_aggregate(&fw, &a, &opts).map_err(js_err)?)?.unchecked_into())
+}
+
+/// A short, URL-safe share code for a response.
+#[wasm_bindgen(js_name = encodeResponse)]
+pub fn encode_response(
+    framework_value: &FrameworkInput,
+    response: &ResponseInput,
+) -> Result<String, JsError> {
+    let fw = framework(framework_value)?;
+    let v = to_json(response, "a response", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
+    Ok(sharecode::encode(&fw, &r))
+}
+
+/// The response in a share code (or a share link) made for this framework.
+#[wasm_bindgen(js_name = decodeResponse)]
+pub fn decode_response(
+    framework_value: &FrameworkInput,
+    code: &str,
+) -> Result<ResponseOut, JsError> {
+    let fw = framework(framework_value)?;
+    Ok(to_js(&sharecode::decode(&fw, code).map_err(js_err)?)?.unchecked_into())
+}
+
+/// Responses as CSV text (UTF-8 with BOM, every field quoted, formulas neutralised).
+#[wasm_bindgen(js_name = responsesToCsv)]
+pub fn responses_to_csv(
+    framework_value: &FrameworkInput,
+    list: &ResponsesInput,
+) -> Result<String, JsError> {
+    let fw = framework(framework_value)?;
+    Ok(csv::to_csv(&fw, &responses(&fw, list, "responses")?))
+}
+
+/// Responses from CSV text; throws naming every rejected line.
+#[wasm_bindgen(js_name = responsesFromCsv)]
+pub fn responses_from_csv(
+    framework_value: &FrameworkInput,
+    text: &str,
+) -> Result<ResponsesOut, JsError> {
+    let fw = framework(framework_value)?;
+    let got = csv::from_csv(&fw, text).map_err(js_err)?;
+    if !got.rejected.is_empty() {
+        return Err(js_errs(got.rejected));
+    }
+    Ok(to_js(&got.responses)?.unchecked_into())
+}

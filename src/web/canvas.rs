@@ -1,0 +1,36 @@
+//! Drawing a chart on an HTML canvas with plotters-canvas, sharp on high-DPI screens.
+
+use crate::chart::RadarChart;
+use crate::issue::Issue;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// Sizes the canvas' backing store to the chart size times `ratio` and draws on it.
+/// The canvas' CSS size is set (through the CSSOM, which a strict CSP allows) only when
+/// the page has not sized it already.
+pub fn draw_on_canvas(
+    canvas: &HtmlCanvasElement,
+    chart: &RadarChart,
+    ratio: f64,
+) -> Result<(), Issue> {
+    chart.check()?;
+    let ratio = if ratio.is_finite() {
+        ratio.clamp(0.5, 4.0)
+    } else {
+        1.0
+    };
+    canvas.set_width((f64::from(chart.width) * ratio).round() as u32);
+    canvas.set_height((f64::from(chart.height) * ratio).round() as u32);
+    let style = canvas.style();
+    if style
+        .get_property_value("width")
+        .map_or(true, |w| w.is_empty())
+    {
+        let _ = style.set_property("width", &format!("{}px", chart.width));
+        let _ = style.set_property("height", &format!("{}px", chart.height));
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| Issue::new("canvas", "this canvas has no 2D drawing context"))?;
+    crate::chart::draw::draw(backend, chart, 1.0)
+        .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))
+}

@@ -1,0 +1,5 @@
+//! The browser layer, compiled only for wasm32: the JavaScript API ([`api`]).
+//! Everything here is a thin translation between JavaScript values and the core.
+
+pub mod api;
+pub mod canvas;
