@@ -1,12 +1,15 @@
-# foundations-check build. Every target installs what it needs when it is missing,
-# so `make demo` and `make test` work on a fresh machine.
+# foundations-check build. Every target installs what it needs when it is missing, so
+# `make demo` and `make test` work on a fresh machine (Debian, root, with Rust and Node).
 
 SHELL := /bin/bash
 CARGO ?= cargo
 PORT ?= 8080
 FUZZ_SECONDS ?= 60
+# wasm-opt comes from the npm package binaryen, installed locally.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+WASM_PACK_BUILD = wasm-pack build --release --target web --out-name foundations_check
 
-.PHONY: demo test test-native fuzz rust-target clean
+.PHONY: demo test test-native test-wasm test-npm pkg size fuzz tools rust-target wasm-pack chromium clean
 
 ## Set-up ------------------------------------------------------------------
 
@@ -14,13 +17,41 @@ rust-target:
 	@rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
 
+wasm-pack: rust-target
+	@command -v wasm-pack >/dev/null || $(CARGO) install --locked wasm-pack
+
+# binaryen (wasm-opt), playwright-core, axe-core, typescript.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+tools: wasm-pack node_modules/.installed
+
+chromium:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+## Build -------------------------------------------------------------------
+
+# The npm package in pkg/: size-optimised release build, wasm-opt -Oz.
+pkg: tools
+	$(WASM_PACK_BUILD) --out-dir pkg
+	node js/finish-pkg.mjs
+
 ## Tests -------------------------------------------------------------------
 
-test: test-native
+test: test-native test-wasm test-npm
 
 # The pure core, the chart geometry and the snapshots: native `cargo test`.
 test-native:
 	$(CARGO) test --locked
+
+# The bindings in headless Chromium (wasm-bindgen-test).
+test-wasm: tools chromium
+	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --test web
+
+# The packed package installed in a fresh project: Node.js, tsc --strict, a Vite app.
+test-npm: pkg chromium
+	tests/npm/run.sh
 
 ## Demo --------------------------------------------------------------------
 
@@ -44,4 +75,4 @@ fuzz:
 
 clean:
 	$(CARGO) clean
-	rm -rf pkg
+	rm -rf pkg node_modules

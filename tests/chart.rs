@@ -285,3 +285,17 @@ fn snapshot_bands_and_highlights() {
         .unwrap(),
     );
 }
+
+#[test]
+fn text_alternative_when_all_are_equal() {
+    let c = RadarChart::from_value(&json!({
+        "axes": builtin_axes(),
+        "series": [{"label": "Team", "values": [50, 50, 50, 50, 50, 50, 50, 50]},
+                   {"label": "Other", "values": [10, null, null, null, null, null, null, null]}]
+    }))
+    .unwrap();
+    assert_eq!(
+        text_alternative(&c).summary,
+        "Team: all 8 at 50%. Other: Shared purpose 10%; 7 with no score."
+    );
+}

@@ -408,8 +408,11 @@ pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
             .iter()
             .fold(scored[0], |a, b| if b.1 < a.1 { *b } else { a });
         let lead = if who.is_empty() { "Highest" } else { "highest" };
-        let mut s2 = if hi.0 == lo.0 {
+        let mut s2 = if scored.len() == 1 {
             format!("{who}{} {}", chart.axes[hi.0].label, pct(hi.1))
+        } else if hi.1 == lo.1 {
+            let all = if who.is_empty() { "All" } else { "all" };
+            format!("{who}{all} {} at {}", scored.len(), pct(hi.1))
         } else {
             format!(
                 "{who}{lead} {} ({}), lowest {} ({})",

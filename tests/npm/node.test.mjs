@@ -1,0 +1,60 @@
+// The installed package in Node.js: initSync with the .wasm bytes, then every export.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import {
+  initSync, builtinFrameworks, builtinFramework, validateFramework, score, aggregate,
+  radarSvg, chartFromScore, chartFromAggregate, encodeResponse, decodeResponse,
+  responsesToCsv, responsesFromCsv, textAlternative,
+} from "foundations-check";
+
+const require = createRequire(import.meta.url);
+initSync({ module: readFileSync(require.resolve("foundations-check/foundations_check_bg.wasm")) });
+
+const fw = builtinFramework("place-based-partnership");
+const items = fw.foundations.flatMap((f) => f.items.map((i) => i.id));
+const response = (v, sector) => ({
+  framework: fw.id, version: fw.version,
+  answers: Object.fromEntries(items.map((id) => [id, v])),
+  respondent: { sector },
+});
+
+test("lists and loads the built-in framework", () => {
+  assert.deepEqual(builtinFrameworks(), [{ id: "place-based-partnership", title: "Foundations for place-based partnership", version: "1.0.0" }]);
+  assert.equal(fw.foundations.length, 8);
+  assert.equal(validateFramework(fw).ok, true);
+  const bad = validateFramework({ ...fw, foundations: [] });
+  assert.deepEqual(bad.errors, [{ path: "foundations", message: "must have at least one foundation" }]);
+});
+
+test("scores a response", () => {
+  const r = score(fw, response(5, "nhs-trust"));
+  // Every answer 5; the reverse statement turns 5 into 1: relationships (5+1+5)/3.
+  assert.equal(r.foundations[0].percent, 100);
+  assert.equal(r.foundations[2].percent, (11 / 3 - 1) / 4 * 100);
+  assert.equal(r.overall.band, "thriving");
+});
+
+test("aggregates, charts, codes and CSV", () => {
+  const rs = [response(4, "nhs-trust"), response(2, "nhs-trust"), response(3, "nhs-trust")];
+  for (const r of rs) r.answers["governance-1"] = 1;
+  const agg = aggregate(fw, rs, { groupBy: "sector" });
+  assert.equal(agg.respondents, 3);
+  assert.equal(agg.foundations[0].median, 50);
+  const chart = chartFromAggregate(fw, agg);
+  assert.match(radarSvg(chart), /^<svg /);
+  assert.match(textAlternative(chart).summary, /Highest .*, lowest Governance/);
+  assert.equal(chartFromScore(fw, score(fw, rs[0])).series[0].values[0], 75);
+  const code = encodeResponse(fw, rs[0]);
+  assert.match(code, /^[A-Za-z0-9_-]{20,40}$/);
+  assert.deepEqual(decodeResponse(fw, code).answers, rs[0].answers);
+  const csv = responsesToCsv(fw, rs);
+  assert.equal(responsesFromCsv(fw, csv).length, 3);
+});
+
+test("failures throw Errors that name the path", () => {
+  assert.throws(() => score(fw, { ...response(4), answers: { "purpose-1": 9 } }), (e) => e instanceof Error && /answers\.purpose-1: 9 is outside the scale/.test(e.message));
+  assert.throws(() => decodeResponse(fw, "not a code!"), /share code/);
+  assert.throws(() => builtinFramework("nope"), /not a built-in framework/);
+});

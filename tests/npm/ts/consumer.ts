@@ -1,0 +1,20 @@
+// Compiled with tsc --strict against the package's declarations: the types must be
+// accurate enough for real use, with no `any`.
+import init, { score, aggregate, radarSvg, chartFromScore, builtinFramework, validateFramework, decodeResponse } from "foundations-check";
+import type { Framework, Response, ScoreResult, Aggregate, RadarChart, ValidationReport } from "foundations-check";
+
+export async function run(canvasSvg: (svg: string) => void): Promise<number | null> {
+  await init();
+  const fw: Framework = builtinFramework("place-based-partnership");
+  const report: ValidationReport = validateFramework(fw);
+  if (!report.ok) throw new Error(report.errors.map((e) => `${e.path}: ${e.message}`).join("\n"));
+  const r: Response = { framework: fw.id, version: fw.version, answers: { "purpose-1": 4, "purpose-2": "dontKnow" } };
+  const s: ScoreResult = score(fw, r);
+  const status: "scored" | "insufficient" = s.foundations[0].status;
+  const agg: Aggregate = aggregate(fw, [r], { groupBy: "sector", minGroupSize: 3, previous: [r] });
+  const chart: RadarChart = chartFromScore(fw, s);
+  canvasSvg(radarSvg(chart));
+  const back: Response = decodeResponse(fw, "code");
+  void back; void status; void agg;
+  return s.overall.percent;
+}
