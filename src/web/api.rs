@@ -66,7 +66,7 @@ extern "C" {
     pub type BuiltinList;
     #[wasm_bindgen(typescript_type = "TextAlternative")]
     pub type TextAlternativeTs;
-    #[wasm_bindgen(typescript_type = "HTMLCanvasElement")]
+    #[wasm_bindgen(typescript_type = "HTMLCanvasElement | OffscreenCanvas")]
     pub type CanvasTs;
 }
 
@@ -255,9 +255,16 @@ pub fn draw_radar(
     let c = chart(chart_value)?;
     let ratio =
         pixel_ratio.unwrap_or_else(|| web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()));
-    match canvas.dyn_ref::<web_sys::HtmlCanvasElement>() {
-        Some(el) => super::canvas::draw_on_canvas(el, &c, ratio).map_err(js_err),
-        None => Err(JsError::new("canvas: expected an HTMLCanvasElement")),
+    if let Some(el) = canvas.dyn_ref::<web_sys::HtmlCanvasElement>() {
+        return super::canvas::draw_on_canvas(el, &c, ratio, true).map_err(js_err);
+    }
+    // OffscreenCanvas is missing from some older browsers: look for it, never assume it.
+    let offscreen = js_sys::Reflect::get(&js_sys::global(), &"OffscreenCanvas".into()).ok().filter(|c| c.is_function());
+    match offscreen {
+        Some(ctor) if js_sys::Reflect::get(&ctor, &"prototype".into()).ok().and_then(|p| p.dyn_into::<js_sys::Object>().ok()).is_some_and(|p| p.is_prototype_of(canvas)) => {
+            super::offscreen::draw_on_offscreen(canvas.unchecked_ref(), &c, pixel_ratio.unwrap_or(1.0)).map_err(js_err)
+        }
+        _ => Err(JsError::new("canvas: expected an HTMLCanvasElement or an OffscreenCanvas")),
     }
 }
 

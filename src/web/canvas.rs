@@ -6,12 +6,13 @@ use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 /// Sizes the canvas' backing store to the chart size times `ratio` and draws on it.
-/// The canvas' CSS size is set (through the CSSOM, which a strict CSP allows) only when
-/// the page has not sized it already.
+/// With `set_css_size`, the canvas' CSS size is set to the chart size (through the
+/// CSSOM, which a strict CSP allows) when the page has not sized it already.
 pub fn draw_on_canvas(
     canvas: &HtmlCanvasElement,
     chart: &RadarChart,
     ratio: f64,
+    set_css_size: bool,
 ) -> Result<(), Issue> {
     chart.check()?;
     let ratio = if ratio.is_finite() {
@@ -22,7 +23,8 @@ pub fn draw_on_canvas(
     canvas.set_width((f64::from(chart.width) * ratio).round() as u32);
     canvas.set_height((f64::from(chart.height) * ratio).round() as u32);
     let style = canvas.style();
-    if style
+    if set_css_size
+        && style
         .get_property_value("width")
         .map_or(true, |w| w.is_empty())
     {

@@ -4,3 +4,7 @@
 #[cfg(feature = "api")]
 pub mod api;
 pub mod canvas;
+#[cfg(feature = "api")]
+pub mod offscreen;
+#[cfg(feature = "element")]
+pub mod widget;

@@ -1,0 +1,92 @@
+// The <foundations-check> custom element. This class is all the hand-written
+// JavaScript of the widget: it gives the widget (built in Rust, see src/web/widget/)
+// a shadow root, forwards attributes and properties to it, and fetches a framework
+// that is given as a URL, the only network request the widget makes.
+// `ready` is a promise of the wasm-bindgen exports.
+function defineFoundationsCheck(ready) {
+  if (customElements.get("foundations-check")) return;
+  const DEFAULT = "place-based-partnership";
+  // A framework attribute that looks like a path or URL is fetched; anything else is
+  // a built-in id.
+  const isUrl = (v) => typeof v === "string" && /[/:]|\.json$/i.test(v.trim()) && !v.trim().startsWith("{");
+
+  class FoundationsCheck extends HTMLElement {
+    static get observedAttributes() {
+      return ["framework", "mode", "lang", "storage-key"];
+    }
+
+    constructor() {
+      super();
+      this._root = this.attachShadow({ mode: "open" });
+      this._widget = null;
+      this._framework = undefined; // set through the property
+      this._response = undefined;
+      this._strings = undefined;
+    }
+
+    connectedCallback() {
+      if (this._started) return;
+      this._started = true;
+      ready.then(
+        (fc) => this._start(fc),
+        (e) => { this._root.textContent = "The self-check could not start: " + (e && e.message ? e.message : e); },
+      );
+    }
+
+    _start(fc) {
+      const w = (this._widget = new fc.Widget(this, this._root));
+      for (const name of ["mode", "lang", "storage-key"]) {
+        if (this.hasAttribute(name)) w.setAttribute(name, this.getAttribute(name));
+      }
+      if (this._strings) w.setStrings(this._strings);
+      this._load(this._framework !== undefined ? this._framework : this.getAttribute("framework") || DEFAULT);
+    }
+
+    _load(value) {
+      const w = this._widget;
+      if (!w) return;
+      const done = () => {
+        if (this._response !== undefined && w.framework) w.setResponse(this._response);
+      };
+      if (isUrl(value)) {
+        fetch(new URL(value, document.baseURI), { credentials: "same-origin" })
+          .then((r) => {
+            if (!r.ok) throw new Error(`The questionnaire at ${value} could not be loaded (${r.status} ${r.statusText}).`);
+            return r.text();
+          })
+          .then((text) => { w.loadFramework(text); done(); }, (e) => w.showError(String(e && e.message ? e.message : e)));
+      } else {
+        w.loadFramework(value);
+        done();
+      }
+    }
+
+    attributeChangedCallback(name, _old, value) {
+      if (!this._widget) return;
+      if (name === "framework") this._load(value || DEFAULT);
+      else this._widget.setAttribute(name, value);
+    }
+
+    /** The framework: a built-in id, a URL, JSON text or an object. */
+    get framework() { return this._widget ? this._widget.framework : null; }
+    set framework(value) { this._framework = value; this._load(value); }
+
+    /** The response being answered or shown: an object, JSON text or a share code. */
+    get response() { return this._widget ? this._widget.response : null; }
+    set response(value) {
+      this._response = value;
+      if (this._widget && this._widget.framework) {
+        const error = this._widget.setResponse(value);
+        if (error) throw new Error(error);
+      }
+    }
+
+    /** Overrides of the widget's text, by key (see the README). */
+    get strings() { return this._strings || {}; }
+    set strings(value) {
+      this._strings = value;
+      if (this._widget) this._widget.setStrings(value || {});
+    }
+  }
+  customElements.define("foundations-check", FoundationsCheck);
+}
