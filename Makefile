@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 60
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_PACK_BUILD = wasm-pack build --release --target web --out-name foundations_check
 
-.PHONY: demo test test-native test-wasm test-npm pkg size fuzz tools rust-target wasm-pack chromium clean
+.PHONY: demo test test-native test-wasm test-npm test-e2e pkg embed size fuzz tools rust-target wasm-pack chromium clean
 
 ## Set-up ------------------------------------------------------------------
 
@@ -32,14 +32,26 @@ chromium:
 
 ## Build -------------------------------------------------------------------
 
-# The npm package in pkg/: size-optimised release build, wasm-opt -Oz.
+# The npm package in pkg/: size-optimised release build, wasm-opt -Oz; the API and
+# the element (./element), plus the one-file embed (./embed).
 pkg: tools
-	$(WASM_PACK_BUILD) --out-dir pkg
+	$(WASM_PACK_BUILD) --out-dir pkg --features element
 	node js/finish-pkg.mjs
+	$(MAKE) --no-print-directory embed
+
+# pkg/foundations-check.js: the element alone, for one script tag.
+embed: tools
+	wasm-pack build --release --target no-modules --out-name foundations_check \
+	  --out-dir target/embed --no-default-features --features element
+	node js/build-embed.mjs
+
+size:
+	@test -f pkg/foundations-check.js || $(MAKE) --no-print-directory pkg
+	@node js/size.mjs
 
 ## Tests -------------------------------------------------------------------
 
-test: test-native test-wasm test-npm
+test: test-native test-wasm test-npm test-e2e
 
 # The pure core, the chart geometry and the snapshots: native `cargo test`.
 test-native:
@@ -52,6 +64,11 @@ test-wasm: tools chromium
 # The packed package installed in a fresh project: Node.js, tsc --strict, a Vite app.
 test-npm: pkg chromium
 	tests/npm/run.sh
+
+# The embed in Chromium: the self-check, axe-core, CSP, network, storage, sharing.
+test-e2e: pkg chromium
+	node --test tests/e2e/
+	@node js/size.mjs
 
 ## Demo --------------------------------------------------------------------
 

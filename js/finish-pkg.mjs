@@ -20,9 +20,12 @@ const pkg = {
   exports: {
     ".": { types: "./foundations_check.d.ts", default: "./foundations_check.js" },
     "./foundations_check_bg.wasm": "./foundations_check_bg.wasm",
+    "./element": "./element.js",
+    "./embed": "./foundations-check.js",
   },
-  files: ["foundations_check.js", "foundations_check.d.ts", "foundations_check_bg.wasm", "foundations_check_bg.wasm.d.ts", "README.md", "LICENSE"],
-  sideEffects: false,
+  files: ["foundations_check.js", "foundations_check.d.ts", "foundations_check_bg.wasm", "foundations_check_bg.wasm.d.ts", "element.js", "foundations-check.js", "README.md", "LICENSE"],
+  // Importing these registers the <foundations-check> element.
+  sideEffects: ["./element.js", "./foundations-check.js"],
   keywords: ["nhs", "integrated-care", "place-based-partnership", "self-assessment", "radar-chart", "wasm"],
 };
 writeFileSync(new URL("package.json", pkgDir), JSON.stringify(pkg, null, 2) + "\n");

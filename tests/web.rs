@@ -311,15 +311,32 @@ fn draws_on_a_canvas_in_a_shadow_root_at_dpr_2() {
 #[wasm_bindgen_test]
 fn draws_on_an_offscreen_canvas() {
     let canvas = web_sys::OffscreenCanvas::new(10, 10).unwrap();
-    let chart = js(r#"{"axes": [{"id": "a", "label": "Alpha"}, {"id": "b", "label": "Beta"}, {"id": "c", "label": "Gamma"}],
-                      "series": [{"label": "x", "values": [80, 40, 60]}], "width": 300, "height": 240}"#);
+    let chart = js(
+        r#"{"axes": [{"id": "a", "label": "Alpha"}, {"id": "b", "label": "Beta"}, {"id": "c", "label": "Gamma"}],
+                      "series": [{"label": "x", "values": [80, 40, 60]}], "width": 300, "height": 240}"#,
+    );
     draw_radar(canvas.unchecked_ref(), chart.unchecked_ref(), Some(2.0)).unwrap();
     assert_eq!((canvas.width(), canvas.height()), (600, 480));
-    let ctx: web_sys::OffscreenCanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let ctx: web_sys::OffscreenCanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 600.0, 480.0).unwrap().data();
-    let painted = data.chunks(4).filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240)).count();
+    let painted = data
+        .chunks(4)
+        .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
+        .count();
     assert!(painted > 5_000, "only {painted} pixels painted");
     // Anything else is refused with a message.
-    let e = message(draw_radar(&JsValue::from(3).unchecked_into(), chart.unchecked_ref(), None).unwrap_err());
+    let e = message(
+        draw_radar(
+            &JsValue::from(3).unchecked_into(),
+            chart.unchecked_ref(),
+            None,
+        )
+        .unwrap_err(),
+    );
     assert!(e.contains("HTMLCanvasElement or an OffscreenCanvas"), "{e}");
 }

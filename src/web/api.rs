@@ -259,12 +259,26 @@ pub fn draw_radar(
         return super::canvas::draw_on_canvas(el, &c, ratio, true).map_err(js_err);
     }
     // OffscreenCanvas is missing from some older browsers: look for it, never assume it.
-    let offscreen = js_sys::Reflect::get(&js_sys::global(), &"OffscreenCanvas".into()).ok().filter(|c| c.is_function());
+    let offscreen = js_sys::Reflect::get(&js_sys::global(), &"OffscreenCanvas".into())
+        .ok()
+        .filter(|c| c.is_function());
     match offscreen {
-        Some(ctor) if js_sys::Reflect::get(&ctor, &"prototype".into()).ok().and_then(|p| p.dyn_into::<js_sys::Object>().ok()).is_some_and(|p| p.is_prototype_of(canvas)) => {
-            super::offscreen::draw_on_offscreen(canvas.unchecked_ref(), &c, pixel_ratio.unwrap_or(1.0)).map_err(js_err)
+        Some(ctor)
+            if js_sys::Reflect::get(&ctor, &"prototype".into())
+                .ok()
+                .and_then(|p| p.dyn_into::<js_sys::Object>().ok())
+                .is_some_and(|p| p.is_prototype_of(canvas)) =>
+        {
+            super::offscreen::draw_on_offscreen(
+                canvas.unchecked_ref(),
+                &c,
+                pixel_ratio.unwrap_or(1.0),
+            )
+            .map_err(js_err)
         }
-        _ => Err(JsError::new("canvas: expected an HTMLCanvasElement or an OffscreenCanvas")),
+        _ => Err(JsError::new(
+            "canvas: expected an HTMLCanvasElement or an OffscreenCanvas",
+        )),
     }
 }
 

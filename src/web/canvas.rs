@@ -25,8 +25,8 @@ pub fn draw_on_canvas(
     let style = canvas.style();
     if set_css_size
         && style
-        .get_property_value("width")
-        .map_or(true, |w| w.is_empty())
+            .get_property_value("width")
+            .map_or(true, |w| w.is_empty())
     {
         let _ = style.set_property("width", &format!("{}px", chart.width));
         let _ = style.set_property("height", &format!("{}px", chart.height));

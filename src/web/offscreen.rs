@@ -4,10 +4,10 @@
 
 use crate::chart::RadarChart;
 use crate::issue::Issue;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontTransform,
-};
-use plotters_backend::text_anchor::{HPos, VPos
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{OffscreenCanvas, OffscreenCanvasRenderingContext2d};
@@ -64,12 +64,20 @@ impl DrawingBackend for OffscreenBackend {
     fn present(&mut self) -> Result<(), DrawingErrorKind<OffscreenError>> {
         Ok(())
     }
-    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    fn draw_pixel(
+        &mut self,
+        p: BackendCoord,
+        c: BackendColor,
+    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
         self.ctx.set_fill_style_str(&color(c));
         self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
         Ok(())
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
         if s.color().alpha > 0.0 {
             self.stroke_style(s);
             self.trace(path);
@@ -77,7 +85,11 @@ impl DrawingBackend for OffscreenBackend {
         }
         Ok(())
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
         if s.color().alpha > 0.0 {
             self.ctx.set_fill_style_str(&color(s.color()));
             self.trace(path);
@@ -86,12 +98,26 @@ impl DrawingBackend for OffscreenBackend {
         }
         Ok(())
     }
-    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
         if s.color().alpha == 0.0 {
             return Ok(());
         }
         self.ctx.begin_path();
-        self.ctx.arc(f64::from(c.0), f64::from(c.1), f64::from(r), 0.0, std::f64::consts::TAU).map_err(err)?;
+        self.ctx
+            .arc(
+                f64::from(c.0),
+                f64::from(c.1),
+                f64::from(r),
+                0.0,
+                std::f64::consts::TAU,
+            )
+            .map_err(err)?;
         if fill {
             self.ctx.set_fill_style_str(&color(s.color()));
             self.ctx.fill();
@@ -101,7 +127,12 @@ impl DrawingBackend for OffscreenBackend {
         }
         Ok(())
     }
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, p: BackendCoord) -> Result<(), DrawingErrorKind<OffscreenError>> {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        s: &S,
+        p: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<OffscreenError>> {
         if s.color().alpha == 0.0 || !matches!(s.transform(), FontTransform::None) {
             return Ok(());
         }
@@ -116,15 +147,30 @@ impl DrawingBackend for OffscreenBackend {
             HPos::Center => "center",
         });
         self.ctx.set_fill_style_str(&color(s.color()));
-        self.ctx.set_font(&format!("{} {}px {}", s.style().as_str(), s.size(), s.family().as_str()));
-        self.ctx.fill_text(text, f64::from(p.0), f64::from(p.1)).map_err(err)
+        self.ctx.set_font(&format!(
+            "{} {}px {}",
+            s.style().as_str(),
+            s.size(),
+            s.family().as_str()
+        ));
+        self.ctx
+            .fill_text(text, f64::from(p.0), f64::from(p.1))
+            .map_err(err)
     }
 }
 
 /// Sizes an OffscreenCanvas to the chart times `ratio` and draws on it.
-pub fn draw_on_offscreen(canvas: &OffscreenCanvas, chart: &RadarChart, ratio: f64) -> Result<(), Issue> {
+pub fn draw_on_offscreen(
+    canvas: &OffscreenCanvas,
+    chart: &RadarChart,
+    ratio: f64,
+) -> Result<(), Issue> {
     chart.check()?;
-    let ratio = if ratio.is_finite() { ratio.clamp(0.5, 4.0) } else { 1.0 };
+    let ratio = if ratio.is_finite() {
+        ratio.clamp(0.5, 4.0)
+    } else {
+        1.0
+    };
     canvas.set_width((f64::from(chart.width) * ratio).round() as u32);
     canvas.set_height((f64::from(chart.height) * ratio).round() as u32);
     let ctx = canvas
@@ -133,6 +179,10 @@ pub fn draw_on_offscreen(canvas: &OffscreenCanvas, chart: &RadarChart, ratio: f6
         .flatten()
         .and_then(|c| c.dyn_into::<OffscreenCanvasRenderingContext2d>().ok())
         .ok_or_else(|| Issue::new("canvas", "this canvas has no 2D drawing context"))?;
-    let backend = OffscreenBackend { canvas: canvas.clone(), ctx };
-    crate::chart::draw::draw(backend, chart, 1.0).map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))
+    let backend = OffscreenBackend {
+        canvas: canvas.clone(),
+        ctx,
+    };
+    crate::chart::draw::draw(backend, chart, 1.0)
+        .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))
 }

@@ -28,7 +28,16 @@ impl Dom {
     /// A button that carries an action for the widget's one click handler.
     pub fn button(&self, action: &str, label: &str, primary: bool) -> Element {
         let class = if primary { "btn primary" } else { "btn" };
-        self.text("button", &[("type", "button"), ("class", class), ("data-action", action), ("part", "button")], label)
+        self.text(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", class),
+                ("data-action", action),
+                ("part", "button"),
+            ],
+            label,
+        )
     }
 }
 

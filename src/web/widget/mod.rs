@@ -20,7 +20,10 @@ use std::rc::Rc;
 use strings::Strings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement, ShadowRoot, Storage};
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlInputElement, ShadowRoot,
+    Storage,
+};
 
 const CSS: &str = include_str!("widget.css");
 
@@ -83,8 +86,14 @@ fn dispatch(host: &HtmlElement, out: Vec<Out>) {
     for o in out {
         let (name, detail) = match o {
             Out::Ready => ("fc-ready", JsValue::NULL),
-            Out::Change(json) => ("fc-change", js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL)),
-            Out::Complete(json) => ("fc-complete", js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL)),
+            Out::Change(json) => (
+                "fc-change",
+                js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
+            ),
+            Out::Complete(json) => (
+                "fc-complete",
+                js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
+            ),
         };
         let init = CustomEventInit::new();
         init.set_bubbles(true);
@@ -101,14 +110,26 @@ impl Widget {
     /// Builds the widget inside `root`, the shadow root of `host`.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsError> {
-        let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("no document"))?;
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsError::new("no document"))?;
         let dom = Dom { doc };
         // Constructable stylesheets work under a strict Content-Security-Policy.
-        let sheet = web_sys::CssStyleSheet::new().map_err(|_| JsError::new("constructable stylesheets are not supported"))?;
-        sheet.replace_sync(CSS).map_err(|_| JsError::new("stylesheet"))?;
+        let sheet = web_sys::CssStyleSheet::new()
+            .map_err(|_| JsError::new("constructable stylesheets are not supported"))?;
+        sheet
+            .replace_sync(CSS)
+            .map_err(|_| JsError::new("stylesheet"))?;
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         let wrap = dom.el("div", &[("class", "fc"), ("part", "container")]);
-        let live = dom.el("div", &[("class", "visually-hidden"), ("role", "status"), ("aria-live", "polite")]);
+        let live = dom.el(
+            "div",
+            &[
+                ("class", "visually-hidden"),
+                ("role", "status"),
+                ("aria-live", "polite"),
+            ],
+        );
         let main = dom.el("div", &[("class", "screen")]);
         add(&wrap, &live);
         add(&wrap, &main);
@@ -137,7 +158,9 @@ impl Widget {
         let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             let Some(state) = weak.upgrade() else { return };
             let (host, out) = {
-                let Ok(mut s) = state.try_borrow_mut() else { return };
+                let Ok(mut s) = state.try_borrow_mut() else {
+                    return;
+                };
                 let out = s.handle(&e);
                 (s.host.clone(), out)
             };
@@ -147,7 +170,10 @@ impl Widget {
             root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())
                 .map_err(|_| JsError::new("listener"))?;
         }
-        Ok(Widget { state, _listener: listener })
+        Ok(Widget {
+            state,
+            _listener: listener,
+        })
     }
 
     /// An attribute changed: `mode`, `lang` or `storage-key` (`framework` is loaded by
@@ -164,7 +190,9 @@ impl Widget {
                 };
             }
             "lang" => {
-                let _ = s.main.set_attribute("lang", value.as_deref().unwrap_or("en-GB"));
+                let _ = s
+                    .main
+                    .set_attribute("lang", value.as_deref().unwrap_or("en-GB"));
             }
             "storage-key" => s.storage_key = value.filter(|v| !v.is_empty()),
             _ => return,
@@ -185,10 +213,15 @@ impl Widget {
             } else if text.trim_start().starts_with('{') {
                 Framework::from_json(&text)
             } else {
-                Err(vec![builtin::builtin(&text).err().unwrap_or_else(|| Issue::new("", "unknown framework"))])
+                Err(vec![builtin::builtin(&text)
+                    .err()
+                    .unwrap_or_else(|| Issue::new("", "unknown framework"))])
             }
         } else {
-            match js_sys::JSON::stringify(value).ok().and_then(|t| t.as_string()) {
+            match js_sys::JSON::stringify(value)
+                .ok()
+                .and_then(|t| t.as_string())
+            {
                 Some(t) => Framework::from_json(&t),
                 None => Err(vec![Issue::new("", "the framework is not a JSON object")]),
             }
@@ -207,8 +240,21 @@ impl Widget {
                 }
             }
             s.render();
-            let errors = s.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n");
-            (s.host.clone(), if s.fw.is_some() { vec![Out::Ready] } else { Vec::new() }, errors)
+            let errors = s
+                .errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n");
+            (
+                s.host.clone(),
+                if s.fw.is_some() {
+                    vec![Out::Ready]
+                } else {
+                    Vec::new()
+                },
+                errors,
+            )
         };
         dispatch(&host, out);
         if errors.is_empty() {
@@ -232,14 +278,19 @@ impl Widget {
     #[wasm_bindgen(getter)]
     pub fn framework(&self) -> JsValue {
         let s = self.state.borrow();
-        s.fw.as_ref().and_then(|f| js_sys::JSON::parse(&f.to_json()).ok()).unwrap_or(JsValue::NULL)
+        s.fw.as_ref()
+            .and_then(|f| js_sys::JSON::parse(&f.to_json()).ok())
+            .unwrap_or(JsValue::NULL)
     }
 
     /// The current response, as a plain object (or null).
     #[wasm_bindgen(getter)]
     pub fn response(&self) -> JsValue {
         let s = self.state.borrow();
-        s.response.as_ref().and_then(|r| js_sys::JSON::parse(&r.to_json()).ok()).unwrap_or(JsValue::NULL)
+        s.response
+            .as_ref()
+            .and_then(|r| js_sys::JSON::parse(&r.to_json()).ok())
+            .unwrap_or(JsValue::NULL)
     }
 
     /// Sets the response (an object, JSON text or a share code); returns an error
@@ -251,9 +302,14 @@ impl Widget {
             return JsValue::from_str("load a framework first");
         };
         let parsed = match value.as_string() {
-            Some(t) if !t.trim_start().starts_with('{') => sharecode::decode(&fw, &t).map_err(|e| vec![e]),
+            Some(t) if !t.trim_start().starts_with('{') => {
+                sharecode::decode(&fw, &t).map_err(|e| vec![e])
+            }
             Some(t) => Response::from_json(&fw, &t),
-            None => match js_sys::JSON::stringify(value).ok().and_then(|t| t.as_string()) {
+            None => match js_sys::JSON::stringify(value)
+                .ok()
+                .and_then(|t| t.as_string())
+            {
                 Some(t) => Response::from_json(&fw, &t),
                 None => Err(vec![Issue::new("", "expected a response object")]),
             },
@@ -273,7 +329,9 @@ impl Widget {
     #[wasm_bindgen(js_name = setStrings)]
     pub fn set_strings(&self, value: &JsValue) {
         let mut map = HashMap::new();
-        if let Ok(entries) = js_sys::Object::entries(&js_sys::Object::from(value.clone())).dyn_into::<js_sys::Array>() {
+        if let Ok(entries) = js_sys::Object::entries(&js_sys::Object::from(value.clone()))
+            .dyn_into::<js_sys::Array>()
+        {
             for pair in entries.iter() {
                 let pair = js_sys::Array::from(&pair);
                 if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
@@ -310,12 +368,18 @@ impl State {
 
     fn key(&self) -> Option<String> {
         let fw = self.fw.as_ref()?;
-        Some(self.storage_key.clone().unwrap_or_else(|| format!("foundations-check:{}@{}", fw.id, fw.version)))
+        Some(
+            self.storage_key
+                .clone()
+                .unwrap_or_else(|| format!("foundations-check:{}@{}", fw.id, fw.version)),
+        )
     }
 
     /// Number of steps shown as "step k of n": about you (if any), foundations, review.
     fn steps(&self) -> Vec<Screen> {
-        let Some(fw) = &self.fw else { return Vec::new() };
+        let Some(fw) = &self.fw else {
+            return Vec::new();
+        };
         let mut v = Vec::new();
         if !fw.respondent_fields.is_empty() {
             v.push(Screen::About);
@@ -330,9 +394,14 @@ impl State {
         let Some(fw) = self.fw.clone() else { return };
         self.notices.clear();
         self.shared = false;
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
         if let Some(i) = hash.find("fc=") {
-            let code: String = hash[i + 3..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+            let code: String = hash[i + 3..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
             match sharecode::decode(&fw, &code) {
                 Ok(r) => {
                     self.response = Some(r);
@@ -340,17 +409,25 @@ impl State {
                     self.screen = Screen::Results;
                     return;
                 }
-                Err(e) => self.notices.push(self.strings.fill("codeError", &[("message", &e.message)])),
+                Err(e) => self
+                    .notices
+                    .push(self.strings.fill("codeError", &[("message", &e.message)])),
             }
         }
         self.response = None;
-        self.screen = if self.mode == Mode::SelfCheck { Screen::Intro } else { Screen::Results };
+        self.screen = if self.mode == Mode::SelfCheck {
+            Screen::Intro
+        } else {
+            Screen::Results
+        };
         let Some(key) = self.key() else { return };
         let Some(store) = storage() else {
             self.notices.push(self.t("noStorage"));
             return;
         };
-        let Ok(Some(text)) = store.get_item(&key) else { return };
+        let Ok(Some(text)) = store.get_item(&key) else {
+            return;
+        };
         match read_saved(&fw, &text) {
             Ok((r, screen)) => {
                 self.response = Some(r);
@@ -363,7 +440,8 @@ impl State {
                 let aside = format!("{key}:set-aside:{}", js_sys::Date::now() as u64);
                 let _ = store.set_item(&aside, &text);
                 let _ = store.remove_item(&key);
-                self.notices.push(self.strings.fill("setAside", &[("key", &aside)]));
+                self.notices
+                    .push(self.strings.fill("setAside", &[("key", &aside)]));
             }
         }
     }
@@ -372,7 +450,9 @@ impl State {
         if self.shared {
             return;
         }
-        let (Some(key), Some(r)) = (self.key(), &self.response) else { return };
+        let (Some(key), Some(r)) = (self.key(), &self.response) else {
+            return;
+        };
         let screen = match self.screen {
             Screen::Intro => "intro".to_string(),
             Screen::About => "about".to_string(),
@@ -380,7 +460,10 @@ impl State {
             Screen::Review => "review".to_string(),
             Screen::Results => "results".to_string(),
         };
-        let text = format!("{{\"v\":1,\"screen\":\"{screen}\",\"response\":{}}}", r.to_json());
+        let text = format!(
+            "{{\"v\":1,\"screen\":\"{screen}\",\"response\":{}}}",
+            r.to_json()
+        );
         let ok = storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
         if !ok && !self.notices.contains(&self.t("noStorage")) {
             self.notices.push(self.t("noStorage"));
@@ -404,11 +487,15 @@ impl State {
 
     /// Reacts to a click or change inside the widget.
     fn handle(&mut self, e: &Event) -> Vec<Out> {
-        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return Vec::new() };
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return Vec::new();
+        };
         if e.type_() == "change" {
             return self.on_change(&target);
         }
-        let Some(actor) = target.closest("[data-action]").ok().flatten() else { return Vec::new() };
+        let Some(actor) = target.closest("[data-action]").ok().flatten() else {
+            return Vec::new();
+        };
         let action = actor.get_attribute("data-action").unwrap_or_default();
         let mut out = Vec::new();
         let steps = self.steps();
@@ -419,11 +506,19 @@ impl State {
         };
         match action.as_str() {
             "start" => move_to(self, steps.first().copied().unwrap_or(Screen::Review)),
-            "next" => move_to(self, pos.and_then(|p| steps.get(p + 1)).copied().unwrap_or(Screen::Review)),
-            "back" => move_to(self, match pos {
-                Some(0) | None => Screen::Intro,
-                Some(p) => steps[p - 1],
-            }),
+            "next" => move_to(
+                self,
+                pos.and_then(|p| steps.get(p + 1))
+                    .copied()
+                    .unwrap_or(Screen::Review),
+            ),
+            "back" => move_to(
+                self,
+                match pos {
+                    Some(0) | None => Screen::Intro,
+                    Some(p) => steps[p - 1],
+                },
+            ),
             "finish" => {
                 move_to(self, Screen::Results);
                 if let Some(r) = self.response_mut() {
@@ -433,7 +528,9 @@ impl State {
                 }
                 self.save();
                 if let Some(sc) = self.score() {
-                    out.push(Out::Complete(serde_json::to_string(&sc).unwrap_or_default()));
+                    out.push(Out::Complete(
+                        serde_json::to_string(&sc).unwrap_or_default(),
+                    ));
                 }
             }
             "edit" => {
@@ -479,12 +576,22 @@ impl State {
     }
 
     fn on_change(&mut self, input: &Element) -> Vec<Out> {
-        let Some(input) = input.dyn_ref::<HtmlInputElement>() else { return Vec::new() };
+        let Some(input) = input.dyn_ref::<HtmlInputElement>() else {
+            return Vec::new();
+        };
         let value = input.value();
         if let Some(item) = input.get_attribute("data-item") {
-            let Some(fw) = self.fw.clone() else { return Vec::new() };
-            let answer = if value == "dontKnow" { Some(Answer::DontKnow) } else { value.parse().ok().map(Answer::Value) };
-            let Some(a) = answer.filter(|a| Response::check_answer(&fw, &item, *a).is_ok()) else { return Vec::new() };
+            let Some(fw) = self.fw.clone() else {
+                return Vec::new();
+            };
+            let answer = if value == "dontKnow" {
+                Some(Answer::DontKnow)
+            } else {
+                value.parse().ok().map(Answer::Value)
+            };
+            let Some(a) = answer.filter(|a| Response::check_answer(&fw, &item, *a).is_ok()) else {
+                return Vec::new();
+            };
             if let Some(r) = self.response_mut() {
                 r.answers.insert(item, a);
             }
@@ -501,7 +608,9 @@ impl State {
         }
         self.save();
         self.update_progress();
-        self.response.as_ref().map_or_else(Vec::new, |r| vec![Out::Change(r.to_json())])
+        self.response
+            .as_ref()
+            .map_or_else(Vec::new, |r| vec![Out::Change(r.to_json())])
     }
 
     fn answered(&self) -> (usize, usize) {
@@ -514,7 +623,10 @@ impl State {
     fn update_progress(&self) {
         let (n, total) = self.answered();
         if let Ok(Some(p)) = self.main.query_selector(".answered") {
-            p.set_text_content(Some(&self.strings.fill("answeredOf", &[("answered", &n.to_string()), ("total", &total.to_string())])));
+            p.set_text_content(Some(&self.strings.fill(
+                "answeredOf",
+                &[("answered", &n.to_string()), ("total", &total.to_string())],
+            )));
         }
     }
 
@@ -522,7 +634,10 @@ impl State {
         clear(&self.main);
         let d = &self.dom;
         for n in &self.notices {
-            add(&self.main, &d.text("p", &[("class", "notice"), ("role", "note")], n));
+            add(
+                &self.main,
+                &d.text("p", &[("class", "notice"), ("role", "note")], n),
+            );
         }
         if !self.errors.is_empty() {
             let box_ = d.el("div", &[("class", "error"), ("role", "alert")]);
@@ -537,8 +652,18 @@ impl State {
         }
         let Some(fw) = self.fw.clone() else { return };
         if self.confirm_restart {
-            let b = d.el("div", &[("class", "confirm"), ("role", "alertdialog"), ("aria-labelledby", "fc-confirm")]);
-            add(&b, &d.text("p", &[("id", "fc-confirm")], &self.t("confirmRestart")));
+            let b = d.el(
+                "div",
+                &[
+                    ("class", "confirm"),
+                    ("role", "alertdialog"),
+                    ("aria-labelledby", "fc-confirm"),
+                ],
+            );
+            add(
+                &b,
+                &d.text("p", &[("id", "fc-confirm")], &self.t("confirmRestart")),
+            );
             let yes = d.button("restart-yes", &self.t("confirmYes"), true);
             add(&b, &yes);
             add(&b, &d.button("restart-no", &self.t("confirmNo"), false));
@@ -567,16 +692,46 @@ impl State {
     fn step_header(&self, title: &str) -> Element {
         let d = &self.dom;
         let steps = self.steps();
-        let k = steps.iter().position(|s| *s == self.screen).map_or(0, |p| p + 1);
-        let label = self.strings.fill("stepOf", &[("step", &k.to_string()), ("total", &steps.len().to_string())]);
+        let k = steps
+            .iter()
+            .position(|s| *s == self.screen)
+            .map_or(0, |p| p + 1);
+        let label = self.strings.fill(
+            "stepOf",
+            &[
+                ("step", &k.to_string()),
+                ("total", &steps.len().to_string()),
+            ],
+        );
         let head = d.el("div", &[("class", "step-head")]);
-        add(&head, &d.text("p", &[("class", "step-of"), ("id", "fc-step-of")], &label));
         add(
             &head,
-            &d.el("progress", &[("max", &steps.len().to_string()), ("value", &k.to_string()), ("aria-labelledby", "fc-step-of"), ("part", "progress")]),
+            &d.text("p", &[("class", "step-of"), ("id", "fc-step-of")], &label),
+        );
+        add(
+            &head,
+            &d.el(
+                "progress",
+                &[
+                    ("max", &steps.len().to_string()),
+                    ("value", &k.to_string()),
+                    ("aria-labelledby", "fc-step-of"),
+                    ("part", "progress"),
+                ],
+            ),
         );
         let (n, total) = self.answered();
-        add(&head, &d.text("p", &[("class", "answered")], &self.strings.fill("answeredOf", &[("answered", &n.to_string()), ("total", &total.to_string())])));
+        add(
+            &head,
+            &d.text(
+                "p",
+                &[("class", "answered")],
+                &self.strings.fill(
+                    "answeredOf",
+                    &[("answered", &n.to_string()), ("total", &total.to_string())],
+                ),
+            ),
+        );
         add(&self.main, &head);
         let h = d.text("h2", &[("tabindex", "-1"), ("part", "heading")], title);
         add(&self.main, &h);
@@ -601,15 +756,31 @@ impl State {
             add(&self.main, &d.text("p", &[], &fw.description));
         }
         let minutes = (fw.item_count() as f64 * 12.0 / 60.0).ceil().max(1.0) as usize;
-        let args = [("minutes", minutes.to_string()), ("steps", self.steps().len().to_string()), ("dontKnow", fw.scale.dont_know.clone().unwrap_or_default())];
+        let args = [
+            ("minutes", minutes.to_string()),
+            ("steps", self.steps().len().to_string()),
+            ("dontKnow", fw.scale.dont_know.clone().unwrap_or_default()),
+        ];
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        add(&self.main, &d.text("p", &[], &self.strings.fill("minutes", &args)));
+        add(
+            &self.main,
+            &d.text("p", &[], &self.strings.fill("minutes", &args)),
+        );
         if fw.scale.dont_know.is_some() {
-            add(&self.main, &d.text("p", &[], &self.strings.fill("dontKnowHint", &args)));
+            add(
+                &self.main,
+                &d.text("p", &[], &self.strings.fill("dontKnowHint", &args)),
+            );
         }
-        add(&self.main, &d.text("p", &[("class", "privacy")], &self.t("privacy")));
+        add(
+            &self.main,
+            &d.text("p", &[("class", "privacy")], &self.t("privacy")),
+        );
         let nav = d.el("div", &[("class", "nav")]);
-        let has_answers = self.response.as_ref().is_some_and(|r| !r.answers.is_empty() || !r.respondent.is_empty());
+        let has_answers = self
+            .response
+            .as_ref()
+            .is_some_and(|r| !r.answers.is_empty() || !r.respondent.is_empty());
         if has_answers {
             add(&nav, &d.button("start", &self.t("continue"), true));
             add(&nav, &d.button("restart", &self.t("startAgain"), false));
@@ -623,19 +794,35 @@ impl State {
     fn render_about(&self, fw: &Framework) -> Option<Element> {
         let d = &self.dom;
         let h = self.step_header(&self.t("aboutYou"));
-        add(&self.main, &d.text("p", &[("class", "hint")], &self.t("aboutYouHint")));
+        add(
+            &self.main,
+            &d.text("p", &[("class", "hint")], &self.t("aboutYouHint")),
+        );
         let r = self.response.as_ref();
         for f in &fw.respondent_fields {
             let fs = d.el("fieldset", &[("class", "question")]);
             add(&fs, &d.text("legend", &[], &f.label));
-            let chosen = r.and_then(|r| r.respondent.get(&f.id)).cloned().unwrap_or_default();
+            // Nothing is chosen in advance, as with any radio question.
+            let chosen = r.and_then(|r| r.respondent.get(&f.id)).cloned();
             let opts = d.el("div", &[("class", "options stacked")]);
             let prefer_not = self.t("preferNot");
-            let choices = f.options.iter().map(|o| (o.id.as_str(), o.label.as_str())).chain([("", prefer_not.as_str())]);
+            let choices = f
+                .options
+                .iter()
+                .map(|o| (o.id.as_str(), o.label.as_str()))
+                .chain([("", prefer_not.as_str())]);
             for (id, label) in choices {
                 let lab = d.el("label", &[("class", "option")]);
-                let input = d.el("input", &[("type", "radio"), ("name", &format!("field-{}", f.id)), ("value", id), ("data-field", &f.id)]);
-                if chosen == id {
+                let input = d.el(
+                    "input",
+                    &[
+                        ("type", "radio"),
+                        ("name", &format!("field-{}", f.id)),
+                        ("value", id),
+                        ("data-field", &f.id),
+                    ],
+                );
+                if chosen.as_deref() == Some(id) {
                     let _ = input.set_attribute("checked", "");
                 }
                 add(&lab, &input);
@@ -654,11 +841,19 @@ impl State {
         let f = fw.foundations.get(i)?;
         let h = self.step_header(&f.name);
         if !f.description.is_empty() {
-            add(&self.main, &d.text("p", &[("class", "hint")], &f.description));
+            add(
+                &self.main,
+                &d.text("p", &[("class", "hint")], &f.description),
+            );
         }
         let r = self.response.as_ref();
         let mut points: Vec<(String, String)> = (fw.scale.min..=fw.scale.max)
-            .map(|v| (v.to_string(), fw.scale.label(v).unwrap_or_default().to_string()))
+            .map(|v| {
+                (
+                    v.to_string(),
+                    fw.scale.label(v).unwrap_or_default().to_string(),
+                )
+            })
             .collect();
         if let Some(dk) = &fw.scale.dont_know {
             points.push(("dontKnow".into(), dk.clone()));
@@ -673,9 +868,21 @@ impl State {
             };
             let opts = d.el("div", &[("class", "options")]);
             for (value, label) in &points {
-                let class = if value == "dontKnow" { "option dont-know" } else { "option" };
+                let class = if value == "dontKnow" {
+                    "option dont-know"
+                } else {
+                    "option"
+                };
                 let lab = d.el("label", &[("class", class)]);
-                let input = d.el("input", &[("type", "radio"), ("name", &item.id), ("value", value), ("data-item", &item.id)]);
+                let input = d.el(
+                    "input",
+                    &[
+                        ("type", "radio"),
+                        ("name", &item.id),
+                        ("value", value),
+                        ("data-item", &item.id),
+                    ],
+                );
                 if &chosen == value {
                     let _ = input.set_attribute("checked", "");
                 }
@@ -698,7 +905,16 @@ impl State {
             .foundations
             .iter()
             .enumerate()
-            .map(|(i, f)| (i, f.items.iter().filter(|it| r.map_or(true, |r| !r.answers.contains_key(&it.id))).map(|it| it.text.as_str()).collect::<Vec<_>>()))
+            .map(|(i, f)| {
+                (
+                    i,
+                    f.items
+                        .iter()
+                        .filter(|it| r.map_or(true, |r| !r.answers.contains_key(&it.id)))
+                        .map(|it| it.text.as_str())
+                        .collect::<Vec<_>>(),
+                )
+            })
             .filter(|(_, v)| !v.is_empty())
             .collect();
         if missing.is_empty() {
@@ -709,13 +925,30 @@ impl State {
             for (i, texts) in missing {
                 let f = &fw.foundations[i];
                 let li = d.el("li", &[]);
-                add(&li, &d.text("h3", &[], &self.strings.fill("unansweredIn", &[("count", &texts.len().to_string()), ("name", &f.name)])));
+                add(
+                    &li,
+                    &d.text(
+                        "h3",
+                        &[],
+                        &self.strings.fill(
+                            "unansweredIn",
+                            &[("count", &texts.len().to_string()), ("name", &f.name)],
+                        ),
+                    ),
+                );
                 let inner = d.el("ul", &[]);
                 for t in texts {
                     add(&inner, &d.text("li", &[], t));
                 }
                 add(&li, &inner);
-                add(&li, &d.button(&format!("goto-{i}"), &self.strings.fill("goTo", &[("name", &f.name)]), false));
+                add(
+                    &li,
+                    &d.button(
+                        &format!("goto-{i}"),
+                        &self.strings.fill("goTo", &[("name", &f.name)]),
+                        false,
+                    ),
+                );
                 add(&ul, &li);
             }
             add(&self.main, &ul);
@@ -745,15 +978,28 @@ impl State {
             }
             return Some(h);
         };
-        let title = if self.shared { self.t("sharedResults") } else { self.t("results") };
+        let title = if self.shared {
+            self.t("sharedResults")
+        } else {
+            self.t("results")
+        };
         let h = d.text("h2", &[("tabindex", "-1"), ("part", "heading")], &title);
         if !chart_only {
             add(&self.main, &h);
             if self.shared {
-                add(&self.main, &d.text("p", &[("class", "notice")], &self.t("sharedNote")));
+                add(
+                    &self.main,
+                    &d.text("p", &[("class", "notice")], &self.t("sharedNote")),
+                );
             }
-            let overall = match (result.overall.percent, result.overall.band.as_deref().and_then(|b| fw.level(b))) {
-                (Some(p), Some(l)) => self.strings.fill("overall", &[("band", &l.label), ("percent", &percent_text(p))]),
+            let overall = match (
+                result.overall.percent,
+                result.overall.band.as_deref().and_then(|b| fw.level(b)),
+            ) {
+                (Some(p), Some(l)) => self.strings.fill(
+                    "overall",
+                    &[("band", &l.label), ("percent", &percent_text(p))],
+                ),
                 _ => self.t("overallNone"),
             };
             add(&self.main, &d.text("p", &[("class", "overall")], &overall));
@@ -773,13 +1019,44 @@ impl State {
             for (f, fs) in fw.foundations.iter().zip(&result.foundations) {
                 let tr = d.el("tr", &[]);
                 add(&tr, &d.text("th", &[("scope", "row")], &f.name));
-                add(&tr, &d.text("td", &[], &fs.percent.map_or_else(|| self.t("insufficient"), |p| format!("{}%", percent_text(p)))));
-                add(&tr, &d.text("td", &[], fs.band.as_deref().and_then(|b| fw.level(b)).map_or("", |l| l.label.as_str())));
+                add(
+                    &tr,
+                    &d.text(
+                        "td",
+                        &[],
+                        &fs.percent.map_or_else(
+                            || self.t("insufficient"),
+                            |p| format!("{}%", percent_text(p)),
+                        ),
+                    ),
+                );
+                add(
+                    &tr,
+                    &d.text(
+                        "td",
+                        &[],
+                        fs.band
+                            .as_deref()
+                            .and_then(|b| fw.level(b))
+                            .map_or("", |l| l.label.as_str()),
+                    ),
+                );
                 add(&table, &tr);
             }
             add(&figure, &table);
         } else {
-            let canvas = d.el("canvas", &[("role", "img"), ("aria-label", &self.strings.fill("chartLabel", &[("summary", &alt.summary)]))]);
+            let canvas = d.el(
+                "canvas",
+                &[
+                    ("role", "img"),
+                    (
+                        "aria-label",
+                        &self
+                            .strings
+                            .fill("chartLabel", &[("summary", &alt.summary)]),
+                    ),
+                ],
+            );
             add(&figure, &canvas);
             if let Some(c) = canvas.dyn_ref::<web_sys::HtmlCanvasElement>() {
                 let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
@@ -787,21 +1064,41 @@ impl State {
             }
         }
         add(&self.main, &figure);
-        let toggle = d.button("toggle-table", &if self.show_table { self.t("showChart") } else { self.t("showTable") }, false);
-        let _ = toggle.set_attribute("aria-pressed", if self.show_table { "true" } else { "false" });
+        let toggle = d.button(
+            "toggle-table",
+            &if self.show_table {
+                self.t("showChart")
+            } else {
+                self.t("showTable")
+            },
+            false,
+        );
+        let _ = toggle.set_attribute(
+            "aria-pressed",
+            if self.show_table { "true" } else { "false" },
+        );
         add(&self.main, &toggle);
         if chart_only {
             return None;
         }
         // Foundations: strengths first, then the lowest, with suggested steps.
-        let mut order: Vec<(usize, Option<f64>)> = result.foundations.iter().enumerate().map(|(i, f)| (i, f.percent)).collect();
+        let mut order: Vec<(usize, Option<f64>)> = result
+            .foundations
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i, f.percent))
+            .collect();
         order.sort_by(|a, b| b.1.unwrap_or(-1.0).total_cmp(&a.1.unwrap_or(-1.0)));
         let list = d.el("ol", &[("class", "foundations"), ("part", "results")]);
         for (i, _) in order {
             let (f, fs) = (&fw.foundations[i], &result.foundations[i]);
             let li = d.el("li", &[]);
             add(&li, &d.text("h3", &[], &f.name));
-            let line = match (fs.status, fs.percent, fs.band.as_deref().and_then(|b| fw.level(b))) {
+            let line = match (
+                fs.status,
+                fs.percent,
+                fs.band.as_deref().and_then(|b| fw.level(b)),
+            ) {
                 (Status::Scored, Some(p), Some(l)) => format!("{}% · {}", percent_text(p), l.label),
                 (Status::Scored, Some(p), None) => format!("{}%", percent_text(p)),
                 _ => self.t("insufficient"),
@@ -825,13 +1122,33 @@ impl State {
         let take = d.el("div", &[("class", "take-away")]);
         add(&take, &d.text("h3", &[], &self.t("takeAway")));
         let row = d.el("div", &[("class", "buttons")]);
-        for (a, k) in [("download-svg", "downloadSvg"), ("download-png", "downloadPng"), ("download-json", "downloadJson"), ("download-csv", "downloadCsv"), ("print", "print"), ("copy-code", "copyCode"), ("copy-link", "copyLink")] {
+        for (a, k) in [
+            ("download-svg", "downloadSvg"),
+            ("download-png", "downloadPng"),
+            ("download-json", "downloadJson"),
+            ("download-csv", "downloadCsv"),
+            ("print", "print"),
+            ("copy-code", "copyCode"),
+            ("copy-link", "copyLink"),
+        ] {
             add(&row, &d.button(a, &self.t(k), false));
         }
         add(&take, &row);
-        add(&take, &d.text("p", &[("class", "hint")], &self.t("shareHint")));
+        add(
+            &take,
+            &d.text("p", &[("class", "hint")], &self.t("shareHint")),
+        );
         if let Some(t) = &self.share_text {
-            let input = d.el("input", &[("type", "text"), ("readonly", ""), ("class", "share"), ("aria-label", &self.t("copyManually")), ("value", t)]);
+            let input = d.el(
+                "input",
+                &[
+                    ("type", "text"),
+                    ("readonly", ""),
+                    ("class", "share"),
+                    ("aria-label", &self.t("copyManually")),
+                    ("value", t),
+                ],
+            );
             add(&take, &input);
         }
         add(&self.main, &take);
@@ -845,30 +1162,70 @@ impl State {
     }
 
     fn download(&self, action: &str) {
-        let (Some(fw), Some(r)) = (&self.fw, &self.response) else { return };
+        let (Some(fw), Some(r)) = (&self.fw, &self.response) else {
+            return;
+        };
         let Some(result) = self.score() else { return };
-        let stem = format!("{}-{}", fw.id, r.submitted_at.as_deref().map_or("answers", |s| &s[..s.len().min(10)]));
+        let stem = format!(
+            "{}-{}",
+            fw.id,
+            r.submitted_at
+                .as_deref()
+                .map_or("answers", |s| &s[..s.len().min(10)])
+        );
         let (name, url) = match action {
             "download-svg" => {
-                let Some(mut chart) = self.chart_for(fw, &result) else { return };
+                let Some(mut chart) = self.chart_for(fw, &result) else {
+                    return;
+                };
                 chart.width = 800;
                 chart.height = 640;
                 let Ok(svg) = radar_svg(&chart) else { return };
-                (format!("{stem}.svg"), format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&svg))))
+                (
+                    format!("{stem}.svg"),
+                    format!(
+                        "data:image/svg+xml;charset=utf-8,{}",
+                        String::from(js_sys::encode_uri_component(&svg))
+                    ),
+                )
             }
             "download-png" => {
-                let Some(mut chart) = self.chart_for(fw, &result) else { return };
+                let Some(mut chart) = self.chart_for(fw, &result) else {
+                    return;
+                };
                 chart.width = 800;
                 chart.height = 640;
-                let Ok(c) = self.dom.doc.create_element("canvas").map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>()) else { return };
+                let Ok(c) = self
+                    .dom
+                    .doc
+                    .create_element("canvas")
+                    .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
+                else {
+                    return;
+                };
                 if crate::web::canvas::draw_on_canvas(&c, &chart, 2.0, false).is_err() {
                     return;
                 }
                 let Ok(url) = c.to_data_url() else { return };
                 (format!("{stem}.png"), url)
             }
-            "download-json" => (format!("{stem}.json"), format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&r.to_json())))),
-            _ => (format!("{stem}.csv"), format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv::to_csv(fw, std::slice::from_ref(r)))))),
+            "download-json" => (
+                format!("{stem}.json"),
+                format!(
+                    "data:application/json;charset=utf-8,{}",
+                    String::from(js_sys::encode_uri_component(&r.to_json()))
+                ),
+            ),
+            _ => (
+                format!("{stem}.csv"),
+                format!(
+                    "data:text/csv;charset=utf-8,{}",
+                    String::from(js_sys::encode_uri_component(&csv::to_csv(
+                        fw,
+                        std::slice::from_ref(r)
+                    )))
+                ),
+            ),
         };
         let a = self.dom.el("a", &[("href", &url), ("download", &name)]);
         if let Some(a) = a.dyn_ref::<HtmlElement>() {
@@ -877,10 +1234,14 @@ impl State {
     }
 
     fn copy(&mut self, link: bool) {
-        let (Some(fw), Some(r)) = (&self.fw, &self.response) else { return };
+        let (Some(fw), Some(r)) = (&self.fw, &self.response) else {
+            return;
+        };
         let code = sharecode::encode(fw, r);
         let text = if link {
-            let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let href = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
             let base = href.split('#').next().unwrap_or("").to_string();
             format!("{base}#fc={code}")
         } else {
@@ -907,12 +1268,25 @@ fn read_saved(fw: &Framework, text: &str) -> Result<(Response, Screen), Issue> {
     if v.get("v").and_then(|v| v.as_u64()) != Some(1) {
         return Err(Issue::new("v", "unknown saved format"));
     }
-    let r = Response::from_value(fw, v.get("response").unwrap_or(&serde_json::Value::Null), "response").map_err(|e| e.into_iter().next().unwrap_or_else(|| Issue::new("", "bad")))?;
+    let r = Response::from_value(
+        fw,
+        v.get("response").unwrap_or(&serde_json::Value::Null),
+        "response",
+    )
+    .map_err(|e| {
+        e.into_iter()
+            .next()
+            .unwrap_or_else(|| Issue::new("", "bad"))
+    })?;
     let screen = match v.get("screen").and_then(|s| s.as_str()).unwrap_or("intro") {
         "about" if !fw.respondent_fields.is_empty() => Screen::About,
         "review" => Screen::Review,
         "results" => Screen::Results,
-        s if s.starts_with('f') => s[1..].parse::<usize>().ok().filter(|i| *i < fw.foundations.len()).map_or(Screen::Intro, Screen::Foundation),
+        s if s.starts_with('f') => s[1..]
+            .parse::<usize>()
+            .ok()
+            .filter(|i| *i < fw.foundations.len())
+            .map_or(Screen::Intro, Screen::Foundation),
         _ => Screen::Intro,
     };
     Ok((r, screen))

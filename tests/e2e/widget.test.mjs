@@ -1,0 +1,311 @@
+// End-to-end tests of the <foundations-check> embed in Chromium: the self-check by
+// keyboard, axe-core on every step, saving and restoring, sharing, downloads, hostile
+// frameworks, the strict CSP, and the network.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { launch } from "./browser.mjs";
+import { serve } from "./serve.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const KEY = "foundations-check:place-based-partnership@1.0.0";
+
+let root, server, cspServer, browser;
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), "fc-e2e-"));
+  cpSync(new URL("pages/", import.meta.url), root, { recursive: true });
+  cpSync(new URL("../../pkg/foundations-check.js", import.meta.url), join(root, "foundations-check.js"));
+  server = await serve(root);
+  cspServer = await serve(root, { headers: { "content-security-policy": CSP } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+  cspServer?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A fresh page that collects page errors, dialogs and CSP violations. */
+async function open(path, { base = server, viewport = { width: 1000, height: 900 }, context } = {}) {
+  const ctx = context ?? (await browser.newContext({ viewport, acceptDownloads: true }));
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    // Events bubble out of the widget to the document.
+    window.__events = [];
+    for (const t of ["fc-ready", "fc-change", "fc-complete"]) document.addEventListener(t, (e) => window.__events.push({ type: t, detail: e.detail }));
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(base.url + path);
+  return { page, ctx, problems };
+}
+
+const widget = (page) => page.locator("foundations-check").first();
+const heading = (page) => widget(page).locator("h2");
+const screen = (page) => widget(page).locator(".screen");
+
+async function axe(page, label) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // Run on the widget (axe reaches into open shadow roots), against WCAG 2.2 AA.
+    const r = await window.axe.run(document.querySelector("foundations-check"), {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  assert.deepEqual(result, [], `axe violations on ${label}`);
+}
+
+/** Answers every statement on the current step with the option labelled `label`. */
+async function answerStep(page, label) {
+  for (const group of await widget(page).locator("fieldset").all()) {
+    await group.getByRole("radio", { name: label, exact: true }).check();
+  }
+}
+
+test("a person completes the self-check with the keyboard alone, and axe finds nothing on any step", async () => {
+  const { page, ctx, problems } = await open("/basic.html");
+  await heading(page).waitFor();
+  assert.equal(await heading(page).textContent(), "Foundations for place-based partnership");
+  await axe(page, "the introduction");
+  // Tab to the start button and press Enter.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.textContent), "Start the self-check");
+  await page.keyboard.press("Enter");
+  assert.equal(await heading(page).textContent(), "About you");
+  // Focus moved to the step heading, and the step is announced.
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.tagName), "H2");
+  assert.match(await widget(page).locator("[role=status]").textContent(), /About you/);
+  assert.equal(await widget(page).locator(".step-of").textContent(), "Step 1 of 10");
+  await axe(page, "about you");
+  // About you: Tab into the first radio group, arrow keys move and select.
+  const press = async (key, n = 1) => { for (let i = 0; i < n; i++) await page.keyboard.press(key); };
+  await press("Tab");
+  await press("ArrowDown"); // NHS trust -> Primary care
+  await press("Tab"); // the role group
+  await press("Space"); // senior leader
+  await press("Tab", 2); // Back, Next
+  await press("Enter");
+  // Statements: Tab into each group, arrow keys to "Agree" (the fourth option).
+  for (let step = 0; step < 8; step++) {
+    assert.equal(await widget(page).locator(".step-of").textContent(), `Step ${step + 2} of 10`);
+    if (step === 0) await axe(page, "a foundation step");
+    for (let q = 0; q < 3; q++) {
+      await press("Tab");
+      await press("ArrowRight", 3);
+    }
+    await press("Tab", 2); // Back, Next
+    await press("Enter");
+  }
+  assert.equal(await heading(page).textContent(), "Check your answers");
+  assert.match(await screen(page).textContent(), /You have answered every statement/);
+  await axe(page, "the review");
+  await press("Tab", 2); // Back, See my results
+  await press("Enter");
+  assert.equal(await heading(page).textContent(), "Your results");
+  // All "Agree" (4): 75 % everywhere except the reverse statement (4 -> 2): 58 %.
+  assert.equal(await widget(page).locator(".overall").textContent(), "Overall: Maturing (73%)");
+  await axe(page, "the results");
+  const canvas = widget(page).locator("canvas");
+  assert.match(await canvas.getAttribute("aria-label"), /Radar chart of your scores\. .*Highest/);
+  // Strengths first: the first foundation listed has the highest score.
+  const firstBand = await widget(page).locator("ol.foundations > li .band").first().textContent();
+  assert.equal(firstBand, "75% · Maturing");
+  // The chart as a table.
+  await widget(page).getByRole("button", { name: "Show the chart as a table" }).click();
+  assert.equal(await widget(page).locator("table tr").count(), 9);
+  assert.equal(await widget(page).getByRole("button", { name: "Show the chart" }).getAttribute("aria-pressed"), "true");
+  await axe(page, "the results as a table");
+  const log = await page.evaluate(() => window.__events);
+  assert.equal(log.filter((e) => e.type === "fc-ready").length, 1);
+  assert.ok(log.filter((e) => e.type === "fc-change").length >= 26);
+  const complete = log.find((e) => e.type === "fc-complete");
+  assert.equal(complete.detail.overall.band, "maturing");
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  assert.deepEqual(saved.response.respondent, { sector: "primary-care", role: "senior-leader" });
+  assert.equal(Object.keys(saved.response.answers).length, 24);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("answers are saved as they are given and a reload restores the exact place", async () => {
+  const { page, ctx } = await open("/basic.html");
+  await widget(page).getByRole("button", { name: "Start the self-check" }).click();
+  await widget(page).getByRole("button", { name: "Next" }).click();
+  await answerStep(page, "Disagree");
+  await widget(page).getByRole("button", { name: "Next" }).click();
+  await widget(page).getByRole("group", { name: /agree on the causes/ }).getByRole("radio", { name: "Don't know" }).check();
+  await page.reload();
+  assert.equal(await heading(page).textContent(), "A shared, broad understanding of health and of the problem");
+  assert.equal(await widget(page).getByRole("group", { name: /agree on the causes/ }).getByRole("radio", { name: "Don't know" }).isChecked(), true);
+  assert.equal(await widget(page).locator(".answered").textContent(), "4 of 24 statements answered");
+  // Start again asks first, and "No" keeps everything.
+  await widget(page).getByRole("button", { name: "Back" }).click();
+  await widget(page).getByRole("button", { name: "Back" }).click();
+  await widget(page).getByRole("button", { name: "Back" }).click();
+  await widget(page).getByRole("button", { name: "Start again" }).click();
+  assert.match(await widget(page).getByRole("alertdialog").textContent(), /clears your answers/);
+  await widget(page).getByRole("button", { name: "No, keep them" }).click();
+  assert.ok(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  await widget(page).getByRole("button", { name: "Start again" }).click();
+  await widget(page).getByRole("button", { name: "Yes, clear my answers" }).click();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+  assert.equal(await widget(page).getByRole("button", { name: "Start the self-check" }).count(), 1);
+  await ctx.close();
+});
+
+test("a corrupted or foreign saved value is set aside with a message, never a blank widget", async () => {
+  for (const bad of ["{not json", JSON.stringify({ v: 1, screen: "f2", response: { framework: "other", version: "9", answers: {} } })]) {
+    const { page, ctx, problems } = await open("/basic.html");
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, bad]);
+    await page.reload();
+    await heading(page).waitFor();
+    const notice = await widget(page).locator(".notice").textContent();
+    assert.match(notice, /could not be read, so they have been set aside \(under "foundations-check:place-based-partnership@1\.0\.0:set-aside:\d+"\)/);
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("set-aside")).map((k) => localStorage.getItem(k)));
+    assert.deepEqual(kept, [bad]);
+    assert.equal(await widget(page).getByRole("button", { name: "Start the self-check" }).count(), 1);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  }
+});
+
+async function finishAll(page, label = "Agree") {
+  await widget(page).getByRole("button", { name: /Start the self-check|Continue/ }).click();
+  await widget(page).getByRole("button", { name: "Next" }).click();
+  for (let i = 0; i < 8; i++) {
+    await answerStep(page, label);
+    await widget(page).getByRole("button", { name: "Next" }).click();
+  }
+  await widget(page).getByRole("button", { name: "See my results" }).click();
+}
+
+test("results can be taken away: SVG, PNG, JSON, CSV, share code and link", async () => {
+  const { page, ctx, problems } = await open("/basic.html");
+  await finishAll(page, "Strongly agree");
+  const download = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent("download"), widget(page).getByRole("button", { name }).click()]);
+    return { name: d.suggestedFilename(), body: readFileSync(await d.path()) };
+  };
+  const svg = await download("Download chart (SVG)");
+  assert.match(svg.name, /^place-based-partnership-\d{4}-\d{2}-\d{2}\.svg$/);
+  assert.match(svg.body.toString(), /^<svg [^>]*role="img"/);
+  const png = await download("Download chart (PNG)");
+  assert.deepEqual([...png.body.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  const json = JSON.parse((await download("Download answers (JSON)")).body.toString());
+  assert.equal(json.answers["purpose-1"], 5);
+  const csv = (await download("Download answers (CSV)")).body.toString();
+  assert.match(csv, /^\uFEFF"framework","version","submittedAt"/);
+  // The share link opens the same results for whoever receives it.
+  await ctx.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await widget(page).getByRole("button", { name: "Copy share link" }).click();
+  const link = await widget(page).locator("input.share").inputValue();
+  assert.match(link, /\/basic\.html#fc=[A-Za-z0-9_-]{20,40}$/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto(link);
+  await heading(p2).waitFor();
+  assert.equal(await heading(p2).textContent(), "Shared results");
+  assert.equal(await widget(p2).locator(".overall").textContent(), await widget(page).locator(".overall").textContent());
+  // Opening a shared result saves nothing in the receiver's browser.
+  assert.equal(await p2.evaluate(() => localStorage.length), 0);
+  await other.close();
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("text from a hostile framework is shown literally and nothing runs", async () => {
+  const { page, ctx, problems } = await open("/url.html?f=hostile.json");
+  await heading(page).waitFor();
+  assert.match(await heading(page).textContent(), /^Title <script>window.__pwned=1<\/script><img src=x/);
+  await widget(page).getByRole("button", { name: "Start the self-check" }).click();
+  assert.match(await widget(page).locator("legend").first().textContent(), /^Sector <script>/);
+  await widget(page).getByRole("button", { name: "Next" }).click();
+  assert.match(await heading(page).textContent(), /^Name <script>.*"quoted" & <b>bold<\/b>$/);
+  assert.equal(await widget(page).getByRole("radio", { name: "<b>Agree</b>" }).count(), 3);
+  for (let i = 0; i < 2; i++) {
+    await answerStep(page, "<b>Strongly disagree</b>");
+    await widget(page).getByRole("button", { name: "Next" }).click();
+  }
+  await widget(page).getByRole("button", { name: "See my results" }).click();
+  assert.match(await screen(page).textContent(), /Action <script>window.__pwned=1<\/script>/);
+  const injected = await page.evaluate(() => {
+    const root = document.querySelector("foundations-check").shadowRoot;
+    return { pwned: window.__pwned, tags: [...root.querySelectorAll("script, img, iframe, svg, b, i, u")].map((e) => e.tagName) };
+  });
+  assert.deepEqual(injected, { pwned: undefined, tags: [] });
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("an invalid framework or a failed download is explained in the widget", async () => {
+  let { page, ctx } = await open("/url.html?f=invalid.json");
+  const alert = widget(page).getByRole("alert");
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /questionnaire has problems/);
+  assert.match(text, /scale\.max: must be greater than min \(5\)/);
+  assert.match(text, /foundations: must have at least one foundation/);
+  await ctx.close();
+  ({ page, ctx } = await open("/url.html?f=missing.json"));
+  await widget(page).getByRole("alert").waitFor();
+  assert.match(await widget(page).getByRole("alert").textContent(), /missing\.json could not be loaded \(404/);
+  await ctx.close();
+});
+
+test("under a strict Content-Security-Policy it works with no violation, and it asks the network for nothing", async () => {
+  const { page, ctx, problems } = await open("/basic.html", { base: cspServer });
+  await heading(page).waitFor();
+  await finishAll(page);
+  assert.equal(await widget(page).locator("canvas").count(), 1);
+  const painted = await page.evaluate(() => {
+    const c = document.querySelector("foundations-check").shadowRoot.querySelector("canvas");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3] && d[i] < 200) n++;
+    return n;
+  });
+  assert.ok(painted > 2000, `chart painted ${painted} pixels`);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(cspServer.requests.filter((r) => r !== "/favicon.ico"), ["/basic.html", "/foundations-check.js"]);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("loading the script twice and two widgets on a page do no harm", async () => {
+  const { page, ctx, problems } = await open("/twice.html");
+  await widget(page).locator("h2").waitFor();
+  await page.locator("#b").locator("h2, p").first().waitFor();
+  assert.equal(await page.locator("#a h2").textContent(), "Foundations for place-based partnership");
+  await page.locator("#a").getByRole("button", { name: "Start the self-check" }).click();
+  assert.equal(await page.locator("#a h2").textContent(), "About you");
+  assert.equal(await page.locator("#b").getByRole("button", { name: "Start the self-check" }).count(), 0);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("it works from a page opened as a file, and in a phone-width column", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto("file://" + join(root, "basic.html"));
+  await heading(page).waitFor();
+  await widget(page).getByRole("button", { name: "Start the self-check" }).click();
+  await widget(page).getByRole("button", { name: "Next" }).click();
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await axe(page, "a foundation step at phone width");
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
