@@ -72,11 +72,12 @@ test-e2e: pkg chromium
 
 ## Demo --------------------------------------------------------------------
 
-demo:
+demo: pkg
 	$(CARGO) run --locked --quiet --example score_example
-	@echo
-	@echo "Serving www/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	cd www && python3 -m http.server $(PORT) --bind 127.0.0.1
+	rm -rf www/assets && mkdir -p www/assets/pkg
+	cp pkg/foundations-check.js www/assets/
+	cp pkg/foundations_check.js pkg/foundations_check_bg.wasm www/assets/pkg/
+	PORT=$(PORT) node js/demo-server.mjs
 
 ## Fuzzing (cargo-fuzz needs a nightly compiler) ------------------------------
 

@@ -6,7 +6,7 @@ import { extname, join, normalize } from "node:path";
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".csv": "text/csv" };
 
-export function serve(root, { headers = {} } = {}) {
+export function serve(root, { headers = {}, port = 0 } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -21,7 +21,7 @@ export function serve(root, { headers = {} } = {}) {
       res.writeHead(404).end("not found");
     }
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => {
     const { port } = server.address();
     resolve({ url: `http://127.0.0.1:${port}`, requests, close: () => server.close() });
   }));
