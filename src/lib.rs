@@ -14,6 +14,7 @@ pub mod reader;
 pub mod response;
 pub mod score;
 pub mod sharecode;
+pub mod team;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

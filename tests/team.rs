@@ -1,0 +1,174 @@
+//! Importing a team's responses, change between rounds, gaps between groups.
+mod common;
+use common::*;
+use foundations_check::aggregate::{aggregate, Options};
+use foundations_check::sharecode::encode;
+use foundations_check::team::{aggregate_csv, change, disagreement, group_gaps, import, Change};
+use serde_json::json;
+
+#[test]
+fn codes_links_and_duplicates() {
+    let fw = small();
+    let a = response(&fw, json!({"a": 1, "e": 5}), json!({"sector": "nhs"}));
+    let b = response(&fw, json!({"a": 5, "e": 1}), json!({"sector": "vcs"}));
+    let (ca, cb) = (encode(&fw, &a), encode(&fw, &b));
+    let text = format!("{ca}\n\n  https://intranet.example/check#fc={cb}  \nnot-a-code\n{ca}\n");
+    let mut set = Vec::new();
+    let r = import(&fw, &mut set, "pasted text", &text);
+    assert_eq!((r.added, r.duplicates), (2, 1));
+    assert_eq!(r.rejected.len(), 1);
+    assert_eq!(r.rejected[0].path, "pasted text line 4");
+    assert_eq!(set, vec![a.clone(), b.clone()]);
+    // A link carrying several codes; both already there.
+    let r = import(
+        &fw,
+        &mut set,
+        "link",
+        &format!("https://x/#fc-team={ca},{cb}"),
+    );
+    assert_eq!((r.added, r.duplicates, r.rejected.len()), (0, 2, 0));
+}
+
+#[test]
+fn json_and_csv_files() {
+    let fw = small();
+    let rs = vec![
+        response(&fw, json!({"a": 2}), json!({})),
+        response(&fw, json!({"a": 3}), json!({})),
+    ];
+    let list = format!(
+        "[{},{},{{\"framework\":\"test\",\"version\":\"1\",\"answers\":{{\"a\":9}}}}]",
+        rs[0].to_json(),
+        rs[1].to_json()
+    );
+    let mut set = Vec::new();
+    let r = import(&fw, &mut set, "team.json", &list);
+    assert_eq!((r.added, r.duplicates), (2, 0));
+    assert_eq!(
+        r.rejected[0].to_string(),
+        "team.json: [2].answers.a: 9 is outside the scale (1 to 5)"
+    );
+    // An export object and a single response.
+    let export = format!("{{\"responses\":[{}]}}", rs[0].to_json());
+    assert_eq!(import(&fw, &mut set, "export.json", &export).duplicates, 1);
+    let mut one = Vec::new();
+    assert_eq!(import(&fw, &mut one, "one.json", &rs[1].to_json()).added, 1);
+    // CSV, with the formula cell rejected and the good row kept.
+    let csv = foundations_check::csv::to_csv(&fw, &rs)
+        + "\"test\",\"1\",\"\",\"\",\"=1+1\",\"\",\"\",\"\",\"\",\"\"\r\n";
+    let mut set2 = Vec::new();
+    let r = import(&fw, &mut set2, "team.csv", &csv);
+    assert_eq!(r.added, 2);
+    assert_eq!(r.rejected.len(), 1);
+    assert!(
+        r.rejected[0].path.starts_with("team.csv line 4"),
+        "{:?}",
+        r.rejected
+    );
+}
+
+#[test]
+fn bad_files_change_nothing() {
+    let fw = small();
+    let keep = vec![response(&fw, json!({"a": 2}), json!({}))];
+    for (name, text) in [
+        ("random.bin", "\u{0}\u{7}PK\u{3}\u{4}garbage".to_string()),
+        (
+            "huge.json",
+            "[".to_string() + &" ".repeat(21 * 1024 * 1024) + "]",
+        ),
+        (
+            "other.csv",
+            "framework,version,purpose-1\nplace-based-partnership,1.0.0,4\n".to_string(),
+        ),
+        ("broken.json", "[{\"framework\": ".to_string()),
+        ("number.json", "[1, 2".to_string()),
+    ] {
+        let mut set = keep.clone();
+        let r = import(&fw, &mut set, name, &text);
+        assert_eq!(set, keep, "{name} changed the set");
+        assert_eq!(r.added, 0);
+        assert_eq!(r.rejected.len(), 1, "{name}: {:?}", r.rejected);
+        assert!(r.rejected[0].path.starts_with(name), "{:?}", r.rejected);
+    }
+    // Codes from another version of the framework.
+    let v2 = framework_with(|v| v["version"] = json!("2")).unwrap();
+    let code = encode(&v2, &response(&v2, json!({"a": 1}), json!({})));
+    let mut set = keep.clone();
+    let r = import(&fw, &mut set, "pasted text", &code);
+    assert!(
+        r.rejected[0].message.contains("another version"),
+        "{:?}",
+        r.rejected
+    );
+    assert_eq!(set, keep);
+}
+
+#[test]
+fn change_is_judged_against_the_spread() {
+    let fw = small(); // spread 1 point of a 4-point scale: 25 percent points
+    assert_eq!(change(&fw, 30.0), Change::Up);
+    assert_eq!(change(&fw, -26.0), Change::Down);
+    assert_eq!(change(&fw, 25.0), Change::Steady);
+    assert_eq!(change(&fw, -10.0), Change::Steady);
+}
+
+#[test]
+fn gaps_and_the_disagreement_sentence() {
+    let fw = small();
+    let mut rs = Vec::new();
+    for (v, s) in [
+        (5, "nhs"),
+        (5, "nhs"),
+        (5, "nhs"),
+        (1, "council"),
+        (1, "council"),
+        (2, "council"),
+    ] {
+        rs.push(response(
+            &fw,
+            json!({"a": v, "b": 6 - v, "c": v, "d": v, "e": 3, "f": 3}),
+            json!({"sector": s}),
+        ));
+    }
+    let agg = aggregate(
+        &fw,
+        &rs,
+        &Options {
+            group_by: Some("sector".into()),
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let gaps = group_gaps(&agg);
+    // f1: nhs 100, council 0 -> gap 100; f2 everyone 50 -> gap 0.
+    assert_eq!(gaps[0], (0, Some(100.0)));
+    assert_eq!(gaps[1], (1, Some(0.0)));
+    // f1 median is 50 (between 0/6.25 and 100): everyone is more than 25 points away.
+    assert_eq!(
+        disagreement(&fw, &agg).unwrap(),
+        "People disagree most about one: 100% are more than one point from the middle."
+    );
+    let csv = aggregate_csv(&fw, &agg);
+    assert!(csv.starts_with("\u{feff}\"group\",\"foundation\",\"n\",\"median %\""));
+    assert!(csv.contains("\"Everyone (n=6)\",\"One\",\"6\""), "{csv}");
+    assert!(csv.contains("\"VCS\",\"One\",\"0\""), "{csv}");
+    assert!(
+        csv.lines()
+            .all(|l| l.matches("\",\"").count() == 13 || l.is_empty()),
+        "{csv}"
+    );
+    let agg = aggregate(
+        &fw,
+        &rs,
+        &Options {
+            group_by: Some("sector".into()),
+            min_group_size: Some(4),
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let csv = aggregate_csv(&fw, &agg);
+    assert!(csv.contains("\"NHS\",\"(all)\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"suppressed: too few responses\""), "{csv}");
+    assert!(!csv.contains("\"NHS\",\"One\""));
+}
