@@ -77,6 +77,7 @@ demo: pkg
 	rm -rf www/assets && mkdir -p www/assets/pkg
 	cp pkg/foundations-check.js www/assets/
 	cp pkg/foundations_check.js pkg/foundations_check_bg.wasm www/assets/pkg/
+	node scripts/synthetic-team.mjs www/assets
 	PORT=$(PORT) node js/demo-server.mjs
 
 ## Fuzzing (cargo-fuzz needs a nightly compiler) ------------------------------

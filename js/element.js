@@ -81,6 +81,16 @@ function defineFoundationsCheck(ready) {
       }
     }
 
+    /**
+     * Adds self-checks to the team view (mode="team"): share codes or links, or the
+     * text of a JSON or CSV export. With `previous`, to the earlier round. Returns
+     * { added, duplicates, rejected }.
+     */
+    importResponses(text, { name = "imported text", previous = false } = {}) {
+      if (!this._widget || !this._widget.framework) throw new Error("foundations-check: the framework is not loaded yet (wait for fc-ready)");
+      return this._widget.importText(name, String(text), previous);
+    }
+
     /** Overrides of the widget's text, by key (see the README). */
     get strings() { return this._strings || {}; }
     set strings(value) {

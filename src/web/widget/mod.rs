@@ -4,6 +4,7 @@
 
 mod dom;
 pub mod strings;
+mod team;
 
 use crate::builtin;
 use crate::chart::from::chart_from_score;
@@ -32,6 +33,7 @@ enum Mode {
     SelfCheck,
     Results,
     Chart,
+    Team,
 }
 
 /// Where the person is.
@@ -62,6 +64,15 @@ struct State {
     confirm_restart: bool,
     strings: Strings,
     share_text: Option<String>,
+    // Team mode.
+    team: Vec<Response>,
+    previous: Vec<Response>,
+    group_by: Option<String>,
+    report: Option<crate::team::ImportReport>,
+    confirm_clear: bool,
+    focus_report: bool,
+    /// The widget's own state, for callbacks that arrive later (file reads).
+    me: std::rc::Weak<RefCell<State>>,
 }
 
 /// Events to send to the host page once the state is no longer borrowed, so that a
@@ -152,7 +163,15 @@ impl Widget {
             confirm_restart: false,
             strings: Strings::default(),
             share_text: None,
+            team: Vec::new(),
+            previous: Vec::new(),
+            group_by: None,
+            report: None,
+            confirm_clear: false,
+            focus_report: false,
+            me: std::rc::Weak::new(),
         }));
+        state.borrow_mut().me = Rc::downgrade(&state);
         // One listener for every click and change inside the widget.
         let weak = Rc::downgrade(&state);
         let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
@@ -186,6 +205,7 @@ impl Widget {
                 s.mode = match value.as_deref() {
                     Some("results") => Mode::Results,
                     Some("chart") => Mode::Chart,
+                    Some("team") => Mode::Team,
                     _ => Mode::SelfCheck,
                 };
             }
@@ -346,6 +366,26 @@ impl Widget {
         }
     }
 
+    /// Adds responses to the team set (or, with `previous`, the earlier round) from
+    /// text: share codes or links, JSON or CSV. Returns `{ added, duplicates,
+    /// rejected: [{ path, message }] }`.
+    #[wasm_bindgen(js_name = importText)]
+    pub fn import_text(&self, source: &str, text: &str, previous: bool) -> JsValue {
+        let mut s = self.state.borrow_mut();
+        s.report = None;
+        s.import_team(source, text, previous);
+        s.focus_report = false;
+        s.render();
+        let report = s.report.clone().unwrap_or_default();
+        let json = format!(
+            "{{\"added\":{},\"duplicates\":{},\"rejected\":{}}}",
+            report.added,
+            report.duplicates,
+            serde_json::to_string(&report.rejected).unwrap_or_else(|_| "[]".into())
+        );
+        js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL)
+    }
+
     /// The default text of every string key, for documentation and translators.
     #[wasm_bindgen(js_name = defaultStrings)]
     pub fn default_strings() -> JsValue {
@@ -391,6 +431,10 @@ impl State {
 
     /// Restores saved answers and place, or opens a shared result from `#fc=`.
     fn restore(&mut self) {
+        if self.mode == Mode::Team {
+            self.restore_team();
+            return;
+        }
         let Some(fw) = self.fw.clone() else { return };
         self.notices.clear();
         self.shared = false;
@@ -498,6 +542,10 @@ impl State {
         };
         let action = actor.get_attribute("data-action").unwrap_or_default();
         let mut out = Vec::new();
+        if action.starts_with("team-") {
+            self.team_action(&action);
+            return out;
+        }
         let steps = self.steps();
         let pos = steps.iter().position(|s| *s == self.screen);
         let move_to = |s: &mut State, screen: Screen| {
@@ -576,6 +624,26 @@ impl State {
     }
 
     fn on_change(&mut self, input: &Element) -> Vec<Out> {
+        match input.get_attribute("data-role").as_deref() {
+            Some("group-by") => {
+                if let Some(sel) = input.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    let v = sel.value();
+                    self.group_by = (!v.is_empty()).then_some(v);
+                    self.render();
+                    if let Ok(Some(sel)) = self.main.query_selector("select") {
+                        focus(&sel);
+                    }
+                }
+                return Vec::new();
+            }
+            Some(role @ ("team-files" | "previous-files")) => {
+                if let Some(i) = input.dyn_ref::<HtmlInputElement>() {
+                    self.import_files(i, role == "previous-files");
+                }
+                return Vec::new();
+            }
+            _ => {}
+        }
         let Some(input) = input.dyn_ref::<HtmlInputElement>() else {
             return Vec::new();
         };
@@ -669,6 +737,10 @@ impl State {
             add(&b, &d.button("restart-no", &self.t("confirmNo"), false));
             add(&self.main, &b);
             focus(&yes);
+            return;
+        }
+        if self.mode == Mode::Team {
+            self.render_team(&fw);
             return;
         }
         let heading = match (self.mode, self.screen) {

@@ -1,0 +1,734 @@
+//! `mode="team"`: a facilitator brings a partnership's self-checks together, sees
+//! where the partnership stands and where people see it differently, compares groups
+//! and rounds, and takes the aggregate away. Nothing leaves the browser.
+
+use super::dom::{add, focus};
+use super::State;
+use crate::aggregate::{aggregate, Aggregate, Options};
+use crate::chart::from::{chart_from_aggregate, AggregateChartOptions};
+use crate::chart::{radar_svg, text_alternative};
+use crate::framework::Framework;
+use crate::issue::Issue;
+use crate::response::Response;
+use crate::team::{self, change, Change, ImportReport, MAX_IMPORT_BYTES};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |x| format!("{}", x.round() as i64))
+}
+
+impl State {
+    fn team_key(&self) -> Option<String> {
+        let fw = self.fw.as_ref()?;
+        Some(format!(
+            "{}:team",
+            self.storage_key
+                .clone()
+                .unwrap_or_else(|| format!("foundations-check:{}@{}", fw.id, fw.version))
+        ))
+    }
+
+    /// Restores the saved set (and earlier round), then imports codes from a
+    /// `#fc-team=` link.
+    pub(super) fn restore_team(&mut self) {
+        let Some(fw) = self.fw.clone() else { return };
+        self.notices.clear();
+        self.team.clear();
+        self.previous.clear();
+        self.report = None;
+        if let (Some(key), Some(store)) = (self.team_key(), super::storage()) {
+            if let Ok(Some(text)) = store.get_item(&key) {
+                match read_team(&fw, &text) {
+                    Ok((t, p)) => {
+                        self.team = t;
+                        self.previous = p;
+                    }
+                    Err(_) => {
+                        let aside = format!("{key}:set-aside:{}", js_sys::Date::now() as u64);
+                        let _ = store.set_item(&aside, &text);
+                        let _ = store.remove_item(&key);
+                        self.notices
+                            .push(self.strings.fill("setAside", &[("key", &aside)]));
+                    }
+                }
+            }
+        }
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if let Some(i) = hash.find("fc-team=") {
+            let codes = hash[i..].replace(',', "\n").replace("fc-team=", "");
+            let source = self.t("teamFromLink");
+            let r = team::import(&fw, &mut self.team, &source, &codes);
+            self.report = Some(r);
+            self.save_team();
+        }
+    }
+
+    fn save_team(&mut self) {
+        let Some(key) = self.team_key() else { return };
+        let list = |rs: &[Response]| rs.iter().map(|r| r.to_json()).collect::<Vec<_>>().join(",");
+        let text = format!(
+            "{{\"v\":1,\"responses\":[{}],\"previous\":[{}]}}",
+            list(&self.team),
+            list(&self.previous)
+        );
+        let ok = super::storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
+        if !ok && !self.notices.contains(&self.t("noStorage")) {
+            self.notices.push(self.t("noStorage"));
+        }
+    }
+
+    fn merge_report(&mut self, r: ImportReport) {
+        let total = self.report.get_or_insert_with(ImportReport::default);
+        total.added += r.added;
+        total.duplicates += r.duplicates;
+        total.rejected.extend(r.rejected);
+        self.focus_report = true;
+    }
+
+    /// Imports text into the set, or into the earlier round.
+    pub(super) fn import_team(&mut self, source: &str, text: &str, previous: bool) {
+        let Some(fw) = self.fw.clone() else { return };
+        let r = if previous {
+            team::import(&fw, &mut self.previous, source, text)
+        } else {
+            team::import(&fw, &mut self.team, source, text)
+        };
+        self.merge_report(r);
+        self.save_team();
+    }
+
+    /// Reads the files chosen in a file input, each as it arrives.
+    pub(super) fn import_files(&mut self, input: &HtmlInputElement, previous: bool) {
+        let Some(files) = input.files() else { return };
+        self.report = None;
+        for i in 0..files.length() {
+            let Some(file) = files.get(i) else { continue };
+            let name = file.name();
+            if file.size() > MAX_IMPORT_BYTES as f64 {
+                self.merge_report(ImportReport {
+                    rejected: vec![Issue::new(
+                        name,
+                        format!(
+                            "is {} MB; files of up to {} MB can be imported",
+                            (file.size() / 1e6).round(),
+                            MAX_IMPORT_BYTES / 1_000_000
+                        ),
+                    )],
+                    ..ImportReport::default()
+                });
+                continue;
+            }
+            let me = self.me.clone();
+            let done = Closure::once_into_js(move |text: JsValue| {
+                let Some(state) = me.upgrade() else { return };
+                let Ok(mut s) = state.try_borrow_mut() else {
+                    return;
+                };
+                match text.as_string() {
+                    Some(t) => s.import_team(&name, &t, previous),
+                    None => s.merge_report(ImportReport {
+                        rejected: vec![Issue::new(name, "could not be read")],
+                        ..ImportReport::default()
+                    }),
+                }
+                s.render();
+            });
+            // `then` through Reflect, so that the one-shot closure frees itself once called.
+            let promise: JsValue = file.text().into();
+            if let Ok(then) = js_sys::Reflect::get(&promise, &"then".into())
+                .and_then(|t| t.dyn_into::<js_sys::Function>())
+            {
+                let _ = then.call1(&promise, &done);
+            }
+        }
+        input.set_value("");
+        self.render();
+    }
+
+    /// Team buttons.
+    pub(super) fn team_action(&mut self, action: &str) {
+        match action {
+            "team-add" => {
+                let text = self
+                    .main
+                    .query_selector("textarea")
+                    .ok()
+                    .flatten()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                    .map(|t| t.value())
+                    .unwrap_or_default();
+                self.report = None;
+                if text.trim().is_empty() {
+                    self.merge_report(ImportReport {
+                        rejected: vec![Issue::new("", self.t("teamNothing"))],
+                        ..ImportReport::default()
+                    });
+                } else {
+                    let source = self.t("teamPasted");
+                    self.import_team(&source, &text, false);
+                }
+            }
+            "team-clear" => self.confirm_clear = true,
+            "team-clear-no" => self.confirm_clear = false,
+            "team-clear-yes" => {
+                self.confirm_clear = false;
+                self.team.clear();
+                self.previous.clear();
+                self.report = None;
+                self.save_team();
+            }
+            "team-clear-previous" => {
+                self.previous.clear();
+                self.save_team();
+            }
+            "team-csv" | "team-json" | "team-svg" | "team-png" => {
+                self.team_download(action);
+                return;
+            }
+            _ => return,
+        }
+        self.render();
+    }
+
+    fn team_aggregate(&self, fw: &Framework) -> Option<Aggregate> {
+        let prev = (!self.previous.is_empty()).then_some(self.previous.as_slice());
+        aggregate(
+            fw,
+            &self.team,
+            &Options {
+                group_by: self.group_by.clone(),
+                min_group_size: None,
+                previous: prev,
+            },
+        )
+        .ok()
+    }
+
+    fn team_chart(
+        &self,
+        fw: &Framework,
+        agg: &Aggregate,
+        width: u32,
+    ) -> Option<crate::chart::RadarChart> {
+        let opts = AggregateChartOptions {
+            by_group: self.group_by.is_some(),
+            label: None,
+            title: Some(fw.title.clone()),
+            width: Some(width),
+            height: Some((f64::from(width) * if width < 480 { 1.0 } else { 0.8 }) as u32),
+        };
+        chart_from_aggregate(fw, agg, &opts).ok()
+    }
+
+    fn team_download(&self, action: &str) {
+        let Some(fw) = &self.fw else { return };
+        let Some(agg) = self.team_aggregate(fw) else {
+            return;
+        };
+        let stem = format!("{}-team", fw.id);
+        let (name, url) = match action {
+            "team-csv" => (
+                format!("{stem}-summary.csv"),
+                format!(
+                    "data:text/csv;charset=utf-8,{}",
+                    String::from(js_sys::encode_uri_component(&team::aggregate_csv(fw, &agg)))
+                ),
+            ),
+            "team-json" => {
+                let list = self
+                    .team
+                    .iter()
+                    .map(|r| r.to_json())
+                    .collect::<Vec<_>>()
+                    .join(",\n");
+                (
+                    format!("{stem}-responses.json"),
+                    format!(
+                        "data:application/json;charset=utf-8,{}",
+                        String::from(js_sys::encode_uri_component(&format!(
+                            "{{\"responses\":[\n{list}\n]}}"
+                        )))
+                    ),
+                )
+            }
+            "team-svg" => {
+                let Some(chart) = self.team_chart(fw, &agg, 800) else {
+                    return;
+                };
+                let Ok(svg) = radar_svg(&chart) else { return };
+                (
+                    format!("{stem}.svg"),
+                    format!(
+                        "data:image/svg+xml;charset=utf-8,{}",
+                        String::from(js_sys::encode_uri_component(&svg))
+                    ),
+                )
+            }
+            _ => {
+                let Some(chart) = self.team_chart(fw, &agg, 800) else {
+                    return;
+                };
+                let Ok(c) = self
+                    .dom
+                    .doc
+                    .create_element("canvas")
+                    .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
+                else {
+                    return;
+                };
+                if crate::web::canvas::draw_on_canvas(&c, &chart, 2.0, false).is_err() {
+                    return;
+                }
+                let Ok(url) = c.to_data_url() else { return };
+                (format!("{stem}.png"), url)
+            }
+        };
+        let a = self.dom.el("a", &[("href", &url), ("download", &name)]);
+        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+            a.click();
+        }
+    }
+
+    pub(super) fn render_team(&mut self, fw: &Framework) -> Option<Element> {
+        let d = &self.dom;
+        let h = d.text(
+            "h2",
+            &[("tabindex", "-1"), ("part", "heading")],
+            &self.strings.fill("teamTitle", &[("title", &fw.title)]),
+        );
+        add(&self.main, &h);
+        if self.confirm_clear {
+            let b = d.el(
+                "div",
+                &[
+                    ("class", "confirm"),
+                    ("role", "alertdialog"),
+                    ("aria-labelledby", "fc-confirm"),
+                ],
+            );
+            add(
+                &b,
+                &d.text("p", &[("id", "fc-confirm")], &self.t("teamConfirmClear")),
+            );
+            let yes = d.button("team-clear-yes", &self.t("teamClearYes"), true);
+            add(&b, &yes);
+            add(&b, &d.button("team-clear-no", &self.t("confirmNo"), false));
+            add(&self.main, &b);
+            focus(&yes);
+            return None;
+        }
+        // Bringing results in.
+        let imp = d.el(
+            "section",
+            &[("class", "import"), ("aria-labelledby", "fc-import")],
+        );
+        add(
+            &imp,
+            &d.text("h3", &[("id", "fc-import")], &self.t("teamAdd")),
+        );
+        add(
+            &imp,
+            &d.text("p", &[("class", "hint")], &self.t("teamAddHint")),
+        );
+        add(
+            &imp,
+            &d.text("label", &[("for", "fc-codes")], &self.t("teamCodes")),
+        );
+        add(
+            &imp,
+            &d.el(
+                "textarea",
+                &[
+                    ("id", "fc-codes"),
+                    ("rows", "4"),
+                    ("spellcheck", "false"),
+                    ("autocomplete", "off"),
+                ],
+            ),
+        );
+        let row = d.el("div", &[("class", "buttons")]);
+        add(&row, &d.button("team-add", &self.t("teamAddButton"), true));
+        add(&imp, &row);
+        add(
+            &imp,
+            &d.text("label", &[("for", "fc-files")], &self.t("teamFiles")),
+        );
+        add(
+            &imp,
+            &d.el(
+                "input",
+                &[
+                    ("type", "file"),
+                    ("id", "fc-files"),
+                    ("multiple", ""),
+                    (
+                        "accept",
+                        ".json,.csv,.txt,application/json,text/csv,text/plain",
+                    ),
+                    ("data-role", "team-files"),
+                ],
+            ),
+        );
+        add(
+            &imp,
+            &d.text("label", &[("for", "fc-previous")], &self.t("teamPrevious")),
+        );
+        add(
+            &imp,
+            &d.el(
+                "input",
+                &[
+                    ("type", "file"),
+                    ("id", "fc-previous"),
+                    ("multiple", ""),
+                    (
+                        "accept",
+                        ".json,.csv,.txt,application/json,text/csv,text/plain",
+                    ),
+                    ("data-role", "previous-files"),
+                ],
+            ),
+        );
+        let status = d.el(
+            "div",
+            &[("class", "report"), ("role", "status"), ("tabindex", "-1")],
+        );
+        if let Some(r) = &self.report {
+            add(
+                &status,
+                &d.text(
+                    "p",
+                    &[],
+                    &self.strings.fill(
+                        "teamReport",
+                        &[
+                            ("added", &r.added.to_string()),
+                            ("duplicates", &r.duplicates.to_string()),
+                            ("rejected", &r.rejected.len().to_string()),
+                        ],
+                    ),
+                ),
+            );
+            if !r.rejected.is_empty() {
+                let ul = d.el("ul", &[("class", "rejected")]);
+                for e in r.rejected.iter().take(100) {
+                    add(&ul, &d.text("li", &[], &e.to_string()));
+                }
+                if r.rejected.len() > 100 {
+                    add(
+                        &ul,
+                        &d.text(
+                            "li",
+                            &[],
+                            &self.strings.fill(
+                                "teamMore",
+                                &[("count", &(r.rejected.len() - 100).to_string())],
+                            ),
+                        ),
+                    );
+                }
+                add(&status, &ul);
+            }
+        }
+        add(&imp, &status);
+        add(&self.main, &imp);
+        if self.focus_report {
+            self.focus_report = false;
+            focus(&status);
+        }
+        if self.team.is_empty() {
+            add(&self.main, &d.text("p", &[], &self.t("teamEmpty")));
+            return Some(h);
+        }
+        let Some(agg) = self.team_aggregate(fw) else {
+            return Some(h);
+        };
+        // Where the partnership stands.
+        let summary = d.el("section", &[("aria-labelledby", "fc-summary")]);
+        add(
+            &summary,
+            &d.text(
+                "h3",
+                &[("id", "fc-summary")],
+                &self
+                    .strings
+                    .fill("teamCount", &[("n", &agg.respondents.to_string())]),
+            ),
+        );
+        let medians: Vec<f64> = agg.foundations.iter().filter_map(|f| f.median).collect();
+        if !medians.is_empty() {
+            let m = medians.iter().sum::<f64>() / medians.len() as f64;
+            if let Some(l) = fw.band(
+                m,
+                fw.foundations
+                    .first()
+                    .map_or(m, |f| fw.percent_to_value(f, m)),
+            ) {
+                add(
+                    &summary,
+                    &d.text(
+                        "p",
+                        &[("class", "overall")],
+                        &self
+                            .strings
+                            .fill("overall", &[("band", &l.label), ("percent", &pct(Some(m)))]),
+                    ),
+                );
+            }
+        }
+        if let Some(sentence) = team::disagreement(fw, &agg) {
+            add(&summary, &d.text("p", &[("class", "sentence")], &sentence));
+        }
+        if !self.previous.is_empty() {
+            add(
+                &summary,
+                &d.text(
+                    "p",
+                    &[],
+                    &self.strings.fill(
+                        "teamPreviousCount",
+                        &[("n", &self.previous.len().to_string())],
+                    ),
+                ),
+            );
+        }
+        // Compare groups.
+        if !fw.respondent_fields.is_empty() {
+            add(
+                &summary,
+                &d.text("label", &[("for", "fc-group")], &self.t("teamGroupBy")),
+            );
+            let sel = d.el("select", &[("id", "fc-group"), ("data-role", "group-by")]);
+            let everyone = d.text("option", &[("value", "")], &self.t("teamEveryone"));
+            add(&sel, &everyone);
+            for f in &fw.respondent_fields {
+                let o = d.text("option", &[("value", &f.id)], &f.label);
+                if self.group_by.as_deref() == Some(f.id.as_str()) {
+                    let _ = o.set_attribute("selected", "");
+                }
+                add(&sel, &o);
+            }
+            add(&summary, &sel);
+        }
+        add(&self.main, &summary);
+        let w = self.main.client_width();
+        let w = if w > 0 { w.clamp(300, 720) } else { 640 } as u32;
+        if let Some(chart) = self.team_chart(fw, &agg, w) {
+            let alt = text_alternative(&chart);
+            let fig = d.el("figure", &[("class", "chart"), ("part", "chart")]);
+            let canvas = d.el("canvas", &[("role", "img"), ("aria-label", &alt.summary)]);
+            add(&fig, &canvas);
+            if let Some(c) = canvas.dyn_ref::<web_sys::HtmlCanvasElement>() {
+                let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+                let _ = crate::web::canvas::draw_on_canvas(c, &chart, ratio, false);
+            }
+            add(&self.main, &fig);
+        }
+        let hidden: Vec<String> = agg
+            .groups
+            .iter()
+            .filter(|g| g.suppressed)
+            .map(|g| {
+                let label = fw
+                    .field(&g.field)
+                    .and_then(|f| f.options.iter().find(|o| o.id == g.option))
+                    .map_or(g.option.clone(), |o| o.label.clone());
+                let key = if g.n < crate::aggregate::DEFAULT_MIN_GROUP_SIZE {
+                    "teamSuppressed"
+                } else {
+                    "teamHiddenNote"
+                };
+                self.strings.fill(key, &[("group", &label)])
+            })
+            .collect();
+        if !hidden.is_empty() {
+            add(
+                &self.main,
+                &d.text("p", &[("class", "hint")], &hidden.join(" ")),
+            );
+        }
+        self.team_tables(fw, &agg);
+        // Take it away.
+        let take = d.el("div", &[("class", "take-away")]);
+        add(&take, &d.text("h3", &[], &self.t("takeAway")));
+        let row = d.el("div", &[("class", "buttons")]);
+        for (a, k) in [
+            ("team-csv", "teamCsv"),
+            ("team-svg", "downloadSvg"),
+            ("team-png", "downloadPng"),
+            ("team-json", "teamJson"),
+            ("print", "print"),
+        ] {
+            add(&row, &d.button(a, &self.t(k), false));
+        }
+        add(&take, &row);
+        add(&self.main, &take);
+        let nav = d.el("div", &[("class", "nav")]);
+        if !self.previous.is_empty() {
+            add(
+                &nav,
+                &d.button("team-clear-previous", &self.t("teamClearPrevious"), false),
+            );
+        }
+        add(&nav, &d.button("team-clear", &self.t("teamClear"), false));
+        add(&self.main, &nav);
+        Some(h)
+    }
+
+    fn team_tables(&self, fw: &Framework, agg: &Aggregate) {
+        let d = &self.dom;
+        let table = d.el("table", &[("part", "table")]);
+        add(&table, &d.text("caption", &[], &self.t("teamTableCaption")));
+        let head = d.el("tr", &[]);
+        let mut cols = vec![
+            self.t("foundation"),
+            self.t("teamMedian"),
+            self.t("teamMiddle"),
+            "n".to_string(),
+            self.t("teamDontKnow"),
+            self.t("teamSplit"),
+        ];
+        if !self.previous.is_empty() {
+            cols.push(self.t("teamChange"));
+        }
+        for c in cols {
+            add(&head, &d.text("th", &[("scope", "col")], &c));
+        }
+        add(&table, &head);
+        for (f, s) in fw.foundations.iter().zip(&agg.foundations) {
+            let tr = d.el("tr", &[]);
+            add(&tr, &d.text("th", &[("scope", "row")], &f.name));
+            add(&tr, &d.text("td", &[], &pct(s.median)));
+            add(
+                &tr,
+                &d.text("td", &[], &format!("{}–{}", pct(s.q1), pct(s.q3))),
+            );
+            add(&tr, &d.text("td", &[], &s.n.to_string()));
+            add(
+                &tr,
+                &d.text(
+                    "td",
+                    &[],
+                    &format!("{}%", pct(s.dont_know_rate.map(|r| r * 100.0))),
+                ),
+            );
+            let split = if s.split {
+                self.strings.fill(
+                    "teamSplitYes",
+                    &[("share", &pct(s.outside.map(|o| o * 100.0)))],
+                )
+            } else {
+                self.t("teamSplitNo")
+            };
+            add(&tr, &d.text("td", &[], &split));
+            if !self.previous.is_empty() {
+                let text = match s.delta {
+                    None => "–".to_string(),
+                    Some(x) => match change(fw, x) {
+                        Change::Up => self
+                            .strings
+                            .fill("teamUp", &[("points", &pct(Some(x.abs())))]),
+                        Change::Down => self
+                            .strings
+                            .fill("teamDown", &[("points", &pct(Some(x.abs())))]),
+                        Change::Steady => self.t("teamSteady"),
+                    },
+                };
+                add(&tr, &d.text("td", &[], &text));
+            }
+            add(&table, &tr);
+        }
+        add(&self.main, &table);
+        // Groups side by side, biggest gaps first.
+        if agg.groups.is_empty() {
+            return;
+        }
+        let gt = d.el("table", &[("class", "groups")]);
+        add(&gt, &d.text("caption", &[], &self.t("teamGroupCaption")));
+        let head = d.el("tr", &[]);
+        add(
+            &head,
+            &d.text("th", &[("scope", "col")], &self.t("foundation")),
+        );
+        let groups: Vec<&crate::aggregate::Group> = agg.groups.iter().filter(|g| g.n > 0).collect();
+        let few = |g: &crate::aggregate::Group| {
+            if g.n < crate::aggregate::DEFAULT_MIN_GROUP_SIZE {
+                self.t("teamFew")
+            } else {
+                self.t("teamHidden")
+            }
+        };
+        for g in &groups {
+            let label = fw
+                .field(&g.field)
+                .and_then(|f| f.options.iter().find(|o| o.id == g.option))
+                .map_or(g.option.clone(), |o| o.label.clone());
+            let n = if g.suppressed {
+                few(g)
+            } else {
+                format!("n={}", g.n)
+            };
+            add(
+                &head,
+                &d.text("th", &[("scope", "col")], &format!("{label} ({n})")),
+            );
+        }
+        add(
+            &head,
+            &d.text("th", &[("scope", "col")], &self.t("teamGap")),
+        );
+        add(&gt, &head);
+        for (i, gap) in team::group_gaps(agg) {
+            let tr = d.el("tr", &[]);
+            add(
+                &tr,
+                &d.text("th", &[("scope", "row")], &fw.foundations[i].name),
+            );
+            for g in &groups {
+                let cell = if g.suppressed {
+                    few(g)
+                } else {
+                    g.foundations.get(i).map_or_else(String::new, |f| {
+                        self.strings.fill(
+                            "teamCell",
+                            &[
+                                ("median", &pct(f.median)),
+                                ("dk", &pct(f.dont_know_rate.map(|r| r * 100.0))),
+                            ],
+                        )
+                    })
+                };
+                add(&tr, &d.text("td", &[], &cell));
+            }
+            add(&tr, &d.text("td", &[], &pct(gap)));
+            add(&gt, &tr);
+        }
+        add(&self.main, &gt);
+    }
+}
+
+fn read_team(fw: &Framework, text: &str) -> Result<(Vec<Response>, Vec<Response>), Issue> {
+    let v = crate::reader::parse_json_limited(text, 64 * 1024 * 1024)?;
+    if v.get("v").and_then(|v| v.as_u64()) != Some(1) {
+        return Err(Issue::new("v", "unknown saved format"));
+    }
+    let list = |key: &str| -> Result<Vec<Response>, Issue> {
+        v.get(key)
+            .and_then(|a| a.as_array())
+            .ok_or_else(|| Issue::new(key, "missing"))?
+            .iter()
+            .map(|r| {
+                Response::from_value(fw, r, key).map_err(|e| {
+                    e.into_iter()
+                        .next()
+                        .unwrap_or_else(|| Issue::new(key, "bad"))
+                })
+            })
+            .collect()
+    };
+    Ok((list("responses")?, list("previous")?))
+}

@@ -1,0 +1,199 @@
+// End-to-end tests of the team view (mode="team") in Chromium: every way in, bad
+// input, groups and suppression, an earlier round, exports, axe-core and the CSP.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { launch } from "./browser.mjs";
+import { serve } from "./serve.mjs";
+import { initSync, builtinFramework, encodeResponse, responsesToCsv } from "../../pkg/foundations_check.js";
+
+initSync({ module: readFileSync(new URL("../../pkg/foundations_check_bg.wasm", import.meta.url)) });
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const fw = builtinFramework("place-based-partnership");
+const items = fw.foundations.flatMap((f) => f.items.map((i) => i.id));
+
+/** A response with every answer `v` (governance answers `g`), from a sector and role. */
+const response = (v, sector, role = "manager", g = v, minute = 0) => ({
+  framework: fw.id, version: fw.version,
+  answers: Object.fromEntries(items.map((id) => [id, id.startsWith("governance") ? g : v])),
+  respondent: { sector, role },
+  submittedAt: `2026-11-20T10:${String(minute).padStart(2, "0")}:00Z`,
+});
+
+let root, server, cspServer, browser;
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), "fc-team-"));
+  cpSync(new URL("pages/", import.meta.url), root, { recursive: true });
+  cpSync(new URL("../../pkg/foundations-check.js", import.meta.url), join(root, "foundations-check.js"));
+  server = await serve(root);
+  cspServer = await serve(root, { headers: { "content-security-policy": CSP } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+  cspServer?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function open(base = server, path = "/team.html") {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(base.url + path);
+  const w = page.locator("foundations-check");
+  await w.locator("h2").waitFor();
+  return { ctx, page, w, problems };
+}
+
+async function axe(page, label) {
+  await page.evaluate(AXE);
+  const v = await page.evaluate(async () => (await window.axe.run(document.querySelector("foundations-check"), {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+  })).violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`));
+  assert.deepEqual(v, [], `axe violations on ${label}`);
+}
+
+const report = (w) => w.locator(".report").textContent();
+
+async function paste(w, text) {
+  await w.locator("textarea").fill(text);
+  await w.getByRole("button", { name: "Add these" }).click();
+}
+
+test("pasted codes and links are added, duplicates counted once, bad lines named; the set survives a reload", async () => {
+  const { ctx, page, w, problems } = await open();
+  await axe(page, "the empty team view");
+  const a = encodeResponse(fw, response(4, "nhs-trust"));
+  const b = encodeResponse(fw, response(2, "local-authority"));
+  await paste(w, `${a}\nhttps://intranet.example/check#fc=${b}\n<img src=x onerror=alert(1)>\n${a}\n`);
+  assert.match(await report(w), /^Added 2\. 1 duplicates counted once\. 1 could not be read\./);
+  assert.match(await report(w), /pasted text line 3: the share code has a character that cannot be in one \('<' at position 1\)/);
+  assert.equal(await w.locator("#fc-summary").textContent(), "2 self-checks");
+  await page.reload();
+  await w.locator("#fc-summary").waitFor();
+  assert.equal(await w.locator("#fc-summary").textContent(), "2 self-checks");
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("a link carrying several codes opens a team at once", async () => {
+  const codes = [response(4, "nhs-trust"), response(3, "nhs-trust", "frontline"), response(2, "primary-care")].map((r) => encodeResponse(fw, r));
+  const { ctx, w } = await open(server, `/team.html#fc-team=${codes.join(",")}`);
+  await w.locator("#fc-summary").waitFor();
+  assert.equal(await w.locator("#fc-summary").textContent(), "3 self-checks");
+  assert.match(await report(w), /^Added 3\./);
+  await ctx.close();
+});
+
+test("files: many at once; random bytes, a huge file, another framework's CSV and formula cells are refused and the set is untouched", async () => {
+  const { ctx, page, w, problems } = await open();
+  const dir = mkdtempSync(join(tmpdir(), "fc-files-"));
+  const one = [response(5, "nhs-trust", "senior-leader", 5, 1), response(4, "nhs-trust", "manager", 4, 2)];
+  const two = [response(3, "local-authority", "frontline", 1, 3), response(2, "voluntary-sector", "frontline", 1, 4)];
+  writeFileSync(join(dir, "a.json"), JSON.stringify({ responses: one }));
+  writeFileSync(join(dir, "b.csv"), responsesToCsv(fw, two));
+  await w.locator("#fc-files").setInputFiles([join(dir, "a.json"), join(dir, "b.csv")]);
+  await page.waitForFunction(() => /4 self-checks/.test(document.querySelector("foundations-check").shadowRoot.textContent));
+  const before = await page.evaluate(() => localStorage.getItem("foundations-check:place-based-partnership@1.0.0:team"));
+  const bytes = Buffer.alloc(4096);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+  writeFileSync(join(dir, "random.bin"), bytes);
+  writeFileSync(join(dir, "huge.json"), Buffer.alloc(50 * 1024 * 1024, 32));
+  writeFileSync(join(dir, "other.csv"), "framework,version,q1\nsome-other-framework,2,4\n");
+  const formula = responsesToCsv(fw, [response(3, "nhs-trust", "manager", 3, 9)]).replace(/"3"/, '"=HYPERLINK(""http://x"")"');
+  writeFileSync(join(dir, "formula.csv"), formula);
+  for (const [file, message] of [
+    ["random.bin", /random\.bin: is not a JSON or CSV file, nor share codes/],
+    ["huge.json", /huge\.json: is 52 MB; files of up to 20 MB can be imported/],
+    ["other.csv", /other\.csv line 1, column 3: "q1" is not a statement or respondent question/],
+    ["formula.csv", /formula\.csv line 2: column purpose-1: "=HYPERLINK\("http:\/\/x"\)" is not a whole number or dontKnow/],
+  ]) {
+    await w.locator("#fc-files").setInputFiles(join(dir, file));
+    await page.waitForFunction(() => /could not be read/.test(document.querySelector("foundations-check").shadowRoot.querySelector(".report").textContent));
+    assert.match(await report(w), message);
+    assert.match(await report(w), /^Added 0\./);
+    assert.equal(await page.evaluate(() => localStorage.getItem("foundations-check:place-based-partnership@1.0.0:team")), before, `${file} changed the saved set`);
+    assert.equal(await w.locator("#fc-summary").textContent(), "4 self-checks");
+  }
+  rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("the partnership as a whole, groups with small ones suppressed, and an earlier round", async () => {
+  const { ctx, page, w, problems } = await open();
+  const now = [
+    response(5, "nhs-trust", "senior-leader", 5, 1), response(5, "nhs-trust", "manager", 1, 2), response(4, "nhs-trust", "frontline", 1, 3),
+    response(2, "local-authority", "manager", 5, 4), response(2, "local-authority", "frontline", 1, 5), response(3, "local-authority", "frontline", 1, 6),
+    response(1, "primary-care", "frontline", 1, 7),
+  ];
+  await page.evaluate((t) => document.querySelector("foundations-check").importResponses(t, { name: "now.json" }), JSON.stringify(now));
+  const earlier = now.map((r, i) => ({ ...r, submittedAt: `2025-11-20T10:0${i}:00Z`, answers: Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [k, k.startsWith("purpose") ? 1 : v])) }));
+  await page.evaluate((t) => document.querySelector("foundations-check").importResponses(t, { name: "earlier.json", previous: true }), JSON.stringify(earlier));
+  assert.equal(await w.locator("#fc-summary").textContent(), "7 self-checks");
+  const text = await w.locator(".screen").textContent();
+  // Purpose: 100, 100, 75, 25, 25, 50, 0; median 50; three of seven more than 25 points away.
+  assert.match(text, /People disagree most about shared purpose: 43% are more than one point from the middle\./);
+  // The change since the earlier round: purpose went up, the rest shows no clear change.
+  const purpose = w.locator("table").first().locator("tr", { hasText: "Shared purpose and vision" });
+  assert.match(await purpose.textContent(), /Up \d+ points/);
+  const resources = w.locator("table").first().locator("tr", { hasText: "Resources and capacity" });
+  assert.match(await resources.textContent(), /No clear change/);
+  await axe(page, "the team view");
+  // Compare by sector: primary care (1) is too small, and the smallest other group
+  // (NHS trust, 3) is hidden too, so that the one person cannot be worked out by
+  // subtracting the groups shown from the totals.
+  await w.locator("select").selectOption("sector");
+  const groups = w.locator("table.groups");
+  const head = await groups.locator("tr").first().textContent();
+  assert.equal(head, "FoundationNHS trust (hidden)Primary care (fewer than 3)Local authority (n=3)Gap");
+  const rows = await groups.locator("tr").allTextContents();
+  assert.match(rows[1], /^(Shared purpose and vision|A shared|Relationships|Leadership|Resources|People|Learning)/, "biggest gap first");
+  assert.ok(!/fewer than 3.*\d+ \(\d+% don't know\).*Primary/.test(rows.join()), "no statistics for a suppressed group");
+  assert.match(await w.locator(".screen").textContent(), /NHS trust: not shown, so that a smaller group's answers cannot be worked out from the totals\. Primary care: fewer than 3 responses, not shown\./);
+  await axe(page, "the team view by sector");
+  // Exports.
+  const download = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent("download"), w.getByRole("button", { name }).click()]);
+    return readFileSync(await d.path()).toString();
+  };
+  const csv = await download("Download summary (CSV)");
+  assert.match(csv, /^\uFEFF"group","foundation","n","median %"/);
+  assert.match(csv, /"Primary care","\(all\)",.*"suppressed: too few responses"/);
+  const all = await download("Download all responses (JSON)");
+  assert.equal(JSON.parse(all).responses.length, 7);
+  const r = await page.evaluate((t) => document.querySelector("foundations-check").importResponses(t), all);
+  assert.deepEqual([r.added, r.duplicates], [0, 7]);
+  assert.match(await download("Download chart (SVG)"), /^<svg /);
+  // Clearing asks first.
+  await w.getByRole("button", { name: "Clear all self-checks" }).click();
+  await w.getByRole("button", { name: "No, keep them" }).click();
+  assert.equal(await w.locator("#fc-summary").textContent(), "7 self-checks");
+  await w.getByRole("button", { name: "Clear all self-checks" }).click();
+  await w.getByRole("button", { name: "Yes, clear them" }).click();
+  assert.match(await w.locator(".screen").textContent(), /No self-checks yet/);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("the team view works under the strict CSP and asks the network for nothing", async () => {
+  const { ctx, page, w, problems } = await open(cspServer);
+  await paste(w, [response(4, "nhs-trust"), response(3, "nhs-trust", "frontline"), response(2, "primary-care")].map((r) => encodeResponse(fw, r)).join("\n"));
+  await w.locator("canvas").waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(cspServer.requests.filter((r) => r !== "/favicon.ico"), ["/team.html", "/foundations-check.js"]);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
