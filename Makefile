@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 60
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_PACK_BUILD = wasm-pack build --release --target web --out-name foundations_check
 
-.PHONY: demo test test-native test-wasm test-npm test-e2e pkg embed size fuzz tools rust-target wasm-pack chromium clean
+.PHONY: demo test test-native test-wasm test-npm test-e2e test-bench bench pkg embed size fuzz tools rust-target wasm-pack chromium clean
 
 ## Set-up ------------------------------------------------------------------
 
@@ -51,7 +51,7 @@ size:
 
 ## Tests -------------------------------------------------------------------
 
-test: test-native test-wasm test-npm test-e2e
+test: test-native test-wasm test-npm test-e2e test-bench
 
 # The pure core, the chart geometry and the snapshots: native `cargo test`.
 test-native:
@@ -69,6 +69,22 @@ test-npm: pkg chromium
 test-e2e: pkg chromium
 	node --test tests/e2e/
 	@node js/size.mjs
+
+# The benchmark once, on small inputs, to prove it works (no times are asserted).
+test-bench: pkg chromium bench/node_modules/.installed
+	node bench/run.mjs --quick > /dev/null
+	@echo "benchmark (quick): ok"
+
+## Benchmarks ----------------------------------------------------------------
+
+# Chart.js and SurveyJS are dependencies of the benchmark only (bench/package.json).
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	touch $@
+
+# Size and speed beside Chart.js in headless Chromium: bench/results.json, BENCHMARKS.md.
+bench: pkg chromium bench/node_modules/.installed
+	node bench/run.mjs
 
 ## Demo --------------------------------------------------------------------
 

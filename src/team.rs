@@ -133,8 +133,10 @@ pub fn import(fw: &Framework, set: &mut Vec<Response>, source: &str, text: &str)
             }
         }
     }
+    // Hashing keeps duplicate detection fast for tens of thousands of responses.
+    let mut seen: std::collections::HashSet<Response> = set.iter().cloned().collect();
     for r in found {
-        if set.contains(&r) {
+        if seen.contains(&r) {
             report.duplicates += 1;
         } else if set.len() >= MAX_RESPONSES {
             report.rejected.push(Issue::new(
@@ -143,6 +145,7 @@ pub fn import(fw: &Framework, set: &mut Vec<Response>, source: &str, text: &str)
             ));
             break;
         } else {
+            seen.insert(r.clone());
             set.push(r);
             report.added += 1;
         }

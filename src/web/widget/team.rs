@@ -67,14 +67,12 @@ impl State {
         }
     }
 
+    /// Saves the set as share codes (about 25 characters a response), so that tens of
+    /// thousands of responses fit in the browser's storage.
     fn save_team(&mut self) {
-        let Some(key) = self.team_key() else { return };
-        let list = |rs: &[Response]| rs.iter().map(|r| r.to_json()).collect::<Vec<_>>().join(",");
-        let text = format!(
-            "{{\"v\":1,\"responses\":[{}],\"previous\":[{}]}}",
-            list(&self.team),
-            list(&self.previous)
-        );
+        let (Some(key), Some(fw)) = (self.team_key(), self.fw.as_ref()) else { return };
+        let codes = |rs: &[Response]| rs.iter().map(|r| crate::sharecode::encode(fw, r)).collect::<Vec<_>>().join(" ");
+        let text = format!("{{\"v\":2,\"codes\":\"{}\",\"previous\":\"{}\"}}", codes(&self.team), codes(&self.previous));
         let ok = super::storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
         if !ok && !self.notices.contains(&self.t("noStorage")) {
             self.notices.push(self.t("noStorage"));
@@ -713,22 +711,12 @@ impl State {
 
 fn read_team(fw: &Framework, text: &str) -> Result<(Vec<Response>, Vec<Response>), Issue> {
     let v = crate::reader::parse_json_limited(text, 64 * 1024 * 1024)?;
-    if v.get("v").and_then(|v| v.as_u64()) != Some(1) {
+    if v.get("v").and_then(|v| v.as_u64()) != Some(2) {
         return Err(Issue::new("v", "unknown saved format"));
     }
     let list = |key: &str| -> Result<Vec<Response>, Issue> {
-        v.get(key)
-            .and_then(|a| a.as_array())
-            .ok_or_else(|| Issue::new(key, "missing"))?
-            .iter()
-            .map(|r| {
-                Response::from_value(fw, r, key).map_err(|e| {
-                    e.into_iter()
-                        .next()
-                        .unwrap_or_else(|| Issue::new(key, "bad"))
-                })
-            })
-            .collect()
+        let codes = v.get(key).and_then(|c| c.as_str()).ok_or_else(|| Issue::new(key, "missing"))?;
+        codes.split_whitespace().map(|c| crate::sharecode::decode(fw, c)).collect()
     };
-    Ok((list("responses")?, list("previous")?))
+    Ok((list("codes")?, list("previous")?))
 }
