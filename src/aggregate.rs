@@ -4,8 +4,8 @@
 
 use crate::framework::{Foundation, Framework};
 use crate::issue::Issue;
-use crate::response::{Answer, Response};
-use crate::score::{score, ScoreResult, Status};
+use crate::response::Response;
+use crate::score::{tally, Tally};
 use serde::Serialize;
 
 /// Options for [`aggregate`].
@@ -78,30 +78,16 @@ pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo]))
 }
 
-/// Statistics of one foundation over a set of scored responses.
-fn stats(
-    fw: &Framework,
-    fi: usize,
-    f: &Foundation,
-    members: &[(&Response, &ScoreResult)],
-) -> FoundationStats {
+/// Statistics of one foundation over the tallies of a set of responses.
+fn stats(fw: &Framework, fi: usize, f: &Foundation, members: &[&[Tally]]) -> FoundationStats {
     let mut xs: Vec<f64> = members
         .iter()
-        .filter(|(_, s)| s.foundations[fi].status == Status::Scored)
-        .filter_map(|(_, s)| s.foundations[fi].percent)
+        .filter_map(|t| t[fi].value.map(|v| fw.value_to_percent(f, v)))
         .collect();
     xs.sort_by(f64::total_cmp);
     let n = xs.len();
     let slots = members.len() * f.items.len();
-    let dk: usize = members
-        .iter()
-        .map(|(r, _)| {
-            f.items
-                .iter()
-                .filter(|i| r.answers.get(&i.id) == Some(&Answer::DontKnow))
-                .count()
-        })
-        .sum();
+    let dk: usize = members.iter().map(|t| t[fi].dont_know).sum();
     let dont_know_rate = (slots > 0).then(|| dk as f64 / slots as f64);
     if n == 0 {
         return FoundationStats {
@@ -153,7 +139,7 @@ fn stats(
     }
 }
 
-fn all_stats(fw: &Framework, members: &[(&Response, &ScoreResult)]) -> Vec<FoundationStats> {
+fn all_stats(fw: &Framework, members: &[&[Tally]]) -> Vec<FoundationStats> {
     fw.foundations
         .iter()
         .enumerate()
@@ -167,12 +153,12 @@ pub fn aggregate(
     responses: &[Response],
     opts: &Options,
 ) -> Result<Aggregate, Issue> {
-    let scores: Vec<ScoreResult> = responses.iter().map(|r| score(fw, r)).collect();
-    let members: Vec<(&Response, &ScoreResult)> = responses.iter().zip(&scores).collect();
+    let tallies: Vec<Vec<Tally>> = responses.iter().map(|r| tally(fw, r)).collect();
+    let members: Vec<&[Tally]> = tallies.iter().map(Vec::as_slice).collect();
     let mut foundations = all_stats(fw, &members);
     if let Some(prev) = opts.previous {
-        let pscores: Vec<ScoreResult> = prev.iter().map(|r| score(fw, r)).collect();
-        let pmembers: Vec<(&Response, &ScoreResult)> = prev.iter().zip(&pscores).collect();
+        let ptallies: Vec<Vec<Tally>> = prev.iter().map(|r| tally(fw, r)).collect();
+        let pmembers: Vec<&[Tally]> = ptallies.iter().map(Vec::as_slice).collect();
         let before = all_stats(fw, &pmembers);
         for (now, then) in foundations.iter_mut().zip(before) {
             now.delta = match (now.median, then.median) {
@@ -191,14 +177,15 @@ pub fn aggregate(
                     format!("\"{field_id}\" is not a respondent field of this framework"),
                 )
             })?;
-            let grouped: Vec<Vec<(&Response, &ScoreResult)>> = field
+            let grouped: Vec<Vec<&[Tally]>> = field
                 .options
                 .iter()
                 .map(|o| {
-                    members
+                    responses
                         .iter()
+                        .zip(&members)
                         .filter(|(r, _)| r.respondent.get(field_id) == Some(&o.id))
-                        .copied()
+                        .map(|(_, t)| *t)
                         .collect()
                 })
                 .collect();

@@ -40,6 +40,9 @@ pub struct Framework {
     pub consensus: Option<Consensus>,
     pub respondent_fields: Vec<RespondentField>,
     pub foundations: Vec<Foundation>,
+    /// Item id to (foundation index, item index), for answers keyed by item id.
+    #[serde(skip)]
+    item_index: std::collections::HashMap<String, (usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -207,10 +210,7 @@ impl Framework {
 
     /// Finds an item by id: (foundation index, item index).
     pub fn find_item(&self, id: &str) -> Option<(usize, usize)> {
-        self.foundations
-            .iter()
-            .enumerate()
-            .find_map(|(fi, f)| f.items.iter().position(|i| i.id == id).map(|ii| (fi, ii)))
+        self.item_index.get(id).copied()
     }
 
     pub fn field(&self, id: &str) -> Option<&RespondentField> {
@@ -345,7 +345,7 @@ fn read_framework(r: &mut Reader, v: &Value) -> Option<Framework> {
     if m.get("foundations").is_some_and(Value::is_array) && fvals.is_empty() {
         r.err("foundations", "must have at least one foundation");
     }
-    let foundations = fvals
+    let foundations: Vec<Foundation> = fvals
         .iter()
         .enumerate()
         .filter_map(|(i, v)| read_foundation(r, v, &index("foundations", i)))
@@ -361,6 +361,16 @@ fn read_framework(r: &mut Reader, v: &Value) -> Option<Framework> {
         scoring: scoring?,
         bands: bands?,
         consensus,
+        item_index: foundations
+            .iter()
+            .enumerate()
+            .flat_map(|(fi, f): (usize, &Foundation)| {
+                f.items
+                    .iter()
+                    .enumerate()
+                    .map(move |(ii, i)| (i.id.clone(), (fi, ii)))
+            })
+            .collect(),
         respondent_fields,
         foundations,
     })

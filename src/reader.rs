@@ -164,20 +164,14 @@ impl Reader {
     }
 
     pub fn int_value(&mut self, v: &Value, path: &str) -> Option<i64> {
-        match v.as_i64() {
-            Some(i) => Some(i),
-            None => {
-                match v.as_f64() {
-                    Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => return Some(f as i64),
-                    _ => {}
-                }
-                self.err(
-                    path,
-                    format!("expected a whole number, found {}", describe(v)),
-                );
-                None
-            }
+        let n = whole_number(v);
+        if n.is_none() {
+            self.err(
+                path,
+                format!("expected a whole number, found {}", describe(v)),
+            );
         }
+        n
     }
 
     /// An optional finite number.
@@ -299,4 +293,13 @@ pub fn check_id(s: &str) -> Result<(), String> {
 
 pub fn index_path(path: &str, i: usize) -> String {
     index(path, i)
+}
+
+/// A JSON number that is whole (3 and 3.0 alike).
+pub fn whole_number(v: &Value) -> Option<i64> {
+    v.as_i64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+            .map(|f| f as i64)
+    })
 }

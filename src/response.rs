@@ -136,34 +136,32 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
                 );
             }
             for (k, av) in am.iter().take(fw.item_count() + 1) {
-                let kp = child(&ap, &k.chars().take(64).collect::<String>());
-                let a = match av {
-                    Value::String(s) if s == "dontKnow" => Some(Answer::DontKnow),
-                    Value::Null => continue,
-                    Value::Number(_) => r.int_value(av, &kp).and_then(|i| {
-                        i32::try_from(i).ok().map(Answer::Value).or_else(|| {
-                            r.err(&kp, format!("{i} is outside the scale"));
-                            None
-                        })
-                    }),
-                    other => {
-                        r.err(
-                            &kp,
-                            format!(
-                                "expected a whole number or \"dontKnow\", found {}",
-                                describe(other)
-                            ),
-                        );
-                        None
-                    }
+                // The path is built only for a problem: this loop runs for every answer
+                // of every response a team imports.
+                let answer: Result<Option<Answer>, String> = match av {
+                    Value::String(s) if s == "dontKnow" => Ok(Some(Answer::DontKnow)),
+                    Value::Null => Ok(None),
+                    Value::Number(_) => match crate::reader::whole_number(av) {
+                        Some(i) => i32::try_from(i)
+                            .map(|v| Some(Answer::Value(v)))
+                            .map_err(|_| format!("{i} is outside the scale")),
+                        None => Err(format!("expected a whole number, found {}", describe(av))),
+                    },
+                    other => Err(format!(
+                        "expected a whole number or \"dontKnow\", found {}",
+                        describe(other)
+                    )),
                 };
-                if let Some(a) = a {
-                    match Response::check_answer(fw, k, a) {
-                        Ok(()) => {
-                            answers.insert(k.clone(), a);
-                        }
-                        Err(msg) => r.err(&kp, msg),
+                let checked = answer.and_then(|a| match a {
+                    Some(a) => Response::check_answer(fw, k, a).map(|()| Some(a)),
+                    None => Ok(None),
+                });
+                match checked {
+                    Ok(Some(a)) => {
+                        answers.insert(k.clone(), a);
                     }
+                    Ok(None) => {}
+                    Err(msg) => r.err(&child(&ap, &k.chars().take(64).collect::<String>()), msg),
                 }
             }
         }

@@ -56,43 +56,71 @@ pub fn item_value(fw: &Framework, reverse: bool, v: i32) -> f64 {
     }
 }
 
+/// One foundation of one response, before it is dressed for output.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tally {
+    /// The foundation's value; `None` when insufficient.
+    pub value: Option<f64>,
+    pub answered: usize,
+    pub dont_know: usize,
+}
+
+/// The value and counts of each foundation of a response: the arithmetic of scoring,
+/// without the allocations of a [`ScoreResult`] (aggregation runs it for every
+/// respondent).
+pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
+    fw.foundations
+        .iter()
+        .map(|f| {
+            let (mut wsum, mut wvsum, mut answered, mut dont_know) = (0.0, 0.0, 0usize, 0usize);
+            for item in &f.items {
+                match resp.answers.get(&item.id) {
+                    Some(Answer::Value(v)) if (fw.scale.min..=fw.scale.max).contains(v) => {
+                        answered += 1;
+                        wsum += item.weight;
+                        wvsum += item.weight * item_value(fw, item.reverse, *v);
+                    }
+                    Some(Answer::DontKnow) if fw.scale.dont_know.is_some() => dont_know += 1,
+                    _ => {}
+                }
+            }
+            let total = f.items.len();
+            // The share is compared with a small tolerance so that, say, 2 of 4 meets 0.5.
+            let enough =
+                answered > 0 && answered as f64 + 1e-9 >= fw.scoring.min_answered * total as f64;
+            let value = enough.then(|| {
+                let mean = wvsum / wsum;
+                match fw.scoring.method {
+                    Method::Mean => mean,
+                    // The sum is pro-rated to the foundation's full weight, so that a
+                    // "Don't know" does not count as the lowest answer; with every item
+                    // answered it is the plain weighted sum.
+                    Method::Sum => mean * f.total_weight(),
+                }
+            });
+            Tally {
+                value,
+                answered,
+                dont_know,
+            }
+        })
+        .collect()
+}
+
 /// Scores a response that has been checked against `fw` (see `Response::from_value`).
 /// Answers to unknown items, or out of range, are ignored rather than trusted.
 pub fn score(fw: &Framework, resp: &Response) -> ScoreResult {
     let mut foundations = Vec::with_capacity(fw.foundations.len());
     let (mut answered_all, mut dk_all, mut total_all) = (0, 0, 0);
-    for f in &fw.foundations {
-        let (mut wsum, mut wvsum, mut answered, mut dont_know) = (0.0, 0.0, 0usize, 0usize);
-        for item in &f.items {
-            match resp.answers.get(&item.id) {
-                Some(Answer::Value(v)) if (fw.scale.min..=fw.scale.max).contains(v) => {
-                    answered += 1;
-                    wsum += item.weight;
-                    wvsum += item.weight * item_value(fw, item.reverse, *v);
-                }
-                Some(Answer::DontKnow) if fw.scale.dont_know.is_some() => dont_know += 1,
-                _ => {}
-            }
-        }
-        let total = f.items.len();
+    for (f, t) in fw.foundations.iter().zip(tally(fw, resp)) {
+        let (value, answered, dont_know, total) = (t.value, t.answered, t.dont_know, f.items.len());
         answered_all += answered;
         dk_all += dont_know;
         total_all += total;
-        // The share is compared with a small tolerance so that, say, 2 of 4 meets 0.5.
-        let enough =
-            answered > 0 && answered as f64 + 1e-9 >= fw.scoring.min_answered * total as f64;
-        let (status, value) = if enough {
-            let mean = wvsum / wsum;
-            let value = match fw.scoring.method {
-                Method::Mean => mean,
-                // The sum is pro-rated to the foundation's full weight, so that a
-                // "Don't know" does not count as the lowest answer; with every item
-                // answered it is the plain weighted sum.
-                Method::Sum => mean * f.total_weight(),
-            };
-            (Status::Scored, Some(value))
+        let status = if value.is_some() {
+            Status::Scored
         } else {
-            (Status::Insufficient, None)
+            Status::Insufficient
         };
         let percent = value.map(|v| fw.value_to_percent(f, v));
         let band = match (percent, value) {

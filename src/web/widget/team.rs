@@ -70,9 +70,20 @@ impl State {
     /// Saves the set as share codes (about 25 characters a response), so that tens of
     /// thousands of responses fit in the browser's storage.
     fn save_team(&mut self) {
-        let (Some(key), Some(fw)) = (self.team_key(), self.fw.as_ref()) else { return };
-        let codes = |rs: &[Response]| rs.iter().map(|r| crate::sharecode::encode(fw, r)).collect::<Vec<_>>().join(" ");
-        let text = format!("{{\"v\":2,\"codes\":\"{}\",\"previous\":\"{}\"}}", codes(&self.team), codes(&self.previous));
+        let (Some(key), Some(fw)) = (self.team_key(), self.fw.as_ref()) else {
+            return;
+        };
+        let codes = |rs: &[Response]| {
+            rs.iter()
+                .map(|r| crate::sharecode::encode(fw, r))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let text = format!(
+            "{{\"v\":2,\"codes\":\"{}\",\"previous\":\"{}\"}}",
+            codes(&self.team),
+            codes(&self.previous)
+        );
         let ok = super::storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
         if !ok && !self.notices.contains(&self.t("noStorage")) {
             self.notices.push(self.t("noStorage"));
@@ -715,8 +726,14 @@ fn read_team(fw: &Framework, text: &str) -> Result<(Vec<Response>, Vec<Response>
         return Err(Issue::new("v", "unknown saved format"));
     }
     let list = |key: &str| -> Result<Vec<Response>, Issue> {
-        let codes = v.get(key).and_then(|c| c.as_str()).ok_or_else(|| Issue::new(key, "missing"))?;
-        codes.split_whitespace().map(|c| crate::sharecode::decode(fw, c)).collect()
+        let codes = v
+            .get(key)
+            .and_then(|c| c.as_str())
+            .ok_or_else(|| Issue::new(key, "missing"))?;
+        codes
+            .split_whitespace()
+            .map(|c| crate::sharecode::decode(fw, c))
+            .collect()
     };
     Ok((list("codes")?, list("previous")?))
 }

@@ -1,0 +1,61 @@
+//! Where the time of aggregating many responses goes, natively:
+//! `cargo run --release --example profile_aggregate -- 10000`.
+use foundations_check::aggregate::{aggregate, Options};
+use foundations_check::builtin::builtin;
+use foundations_check::Response;
+use std::time::Instant;
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let fw = builtin("place-based-partnership").expect("built-in framework");
+    let items: Vec<String> = fw
+        .foundations
+        .iter()
+        .flat_map(|f| f.items.iter().map(|i| i.id.clone()))
+        .collect();
+    let mut text = String::from("[");
+    for k in 0..n {
+        if k > 0 {
+            text.push(',');
+        }
+        let answers: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(j, id)| format!("\"{id}\":{}", 1 + (k * 7 + j * 3) % 5))
+            .collect();
+        text.push_str(&format!(
+            "{{\"framework\":\"place-based-partnership\",\"version\":\"1.0.0\",\"answers\":{{{}}},\"respondent\":{{\"sector\":\"nhs-trust\"}}}}",
+            answers.join(",")
+        ));
+    }
+    text.push(']');
+    let t = Instant::now();
+    let v = foundations_check::reader::parse_json_limited(&text, usize::MAX).expect("JSON");
+    let t_parse = t.elapsed();
+    let t = Instant::now();
+    let rs: Vec<Response> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| Response::from_value(&fw, r, "").unwrap())
+        .collect();
+    let t_read = t.elapsed();
+    let t = Instant::now();
+    let agg = aggregate(
+        &fw,
+        &rs,
+        &Options {
+            group_by: Some("sector".into()),
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let t_agg = t.elapsed();
+    let t = Instant::now();
+    let out = serde_json::to_string(&agg).unwrap();
+    let t_out = t.elapsed();
+    println!("{n} responses, {} bytes of JSON: parse {t_parse:?}, read and check {t_read:?}, aggregate {t_agg:?}, write {t_out:?} ({} bytes)", text.len(), out.len());
+}
