@@ -5,6 +5,18 @@ use crate::issue::Issue;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
+/// The backing-store size of a canvas for `chart` at device pixel ratio `ratio`
+/// (kept between 0.5 and 4).
+pub fn backing_size(chart: &RadarChart, ratio: f64) -> (u32, u32) {
+    let ratio = if ratio.is_finite() {
+        ratio.clamp(0.5, 4.0)
+    } else {
+        1.0
+    };
+    let scale = |v: u32| (f64::from(v) * ratio).round() as u32;
+    (scale(chart.width), scale(chart.height))
+}
+
 /// Sizes the canvas' backing store to the chart size times `ratio` and draws on it.
 /// With `set_css_size`, the canvas' CSS size is set to the chart size (through the
 /// CSSOM, which a strict CSP allows) when the page has not sized it already.
@@ -15,13 +27,9 @@ pub fn draw_on_canvas(
     set_css_size: bool,
 ) -> Result<(), Issue> {
     chart.check()?;
-    let ratio = if ratio.is_finite() {
-        ratio.clamp(0.5, 4.0)
-    } else {
-        1.0
-    };
-    canvas.set_width((f64::from(chart.width) * ratio).round() as u32);
-    canvas.set_height((f64::from(chart.height) * ratio).round() as u32);
+    let (w, h) = backing_size(chart, ratio);
+    canvas.set_width(w);
+    canvas.set_height(h);
     let style = canvas.style();
     if set_css_size
         && style

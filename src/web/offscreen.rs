@@ -166,13 +166,9 @@ pub fn draw_on_offscreen(
     ratio: f64,
 ) -> Result<(), Issue> {
     chart.check()?;
-    let ratio = if ratio.is_finite() {
-        ratio.clamp(0.5, 4.0)
-    } else {
-        1.0
-    };
-    canvas.set_width((f64::from(chart.width) * ratio).round() as u32);
-    canvas.set_height((f64::from(chart.height) * ratio).round() as u32);
+    let (w, h) = super::canvas::backing_size(chart, ratio);
+    canvas.set_width(w);
+    canvas.set_height(h);
     let ctx = canvas
         .get_context("2d")
         .ok()

@@ -2,18 +2,13 @@
 // input, groups and suppression, an earlier round, exports, axe-core and the CSP.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { launch } from "./browser.mjs";
-import { serve } from "./serve.mjs";
+import { startSite, openPage, axe } from "./harness.mjs";
 import { initSync, builtinFramework, encodeResponse, responsesToCsv } from "../../pkg/foundations_check.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/foundations_check_bg.wasm", import.meta.url)) });
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const fw = builtinFramework("place-based-partnership");
 const items = fw.foundations.flatMap((f) => f.items.map((i) => i.id));
 
@@ -25,44 +20,18 @@ const response = (v, sector, role = "manager", g = v, minute = 0) => ({
   submittedAt: `2026-11-20T10:${String(minute).padStart(2, "0")}:00Z`,
 });
 
-let root, server, cspServer, browser;
+let site, server, cspServer;
 before(async () => {
-  root = mkdtempSync(join(tmpdir(), "fc-team-"));
-  cpSync(new URL("pages/", import.meta.url), root, { recursive: true });
-  cpSync(new URL("../../pkg/foundations-check.js", import.meta.url), join(root, "foundations-check.js"));
-  server = await serve(root);
-  cspServer = await serve(root, { headers: { "content-security-policy": CSP } });
-  browser = await launch();
+  site = await startSite();
+  ({ server, cspServer } = site);
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-  cspServer?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+after(() => site?.close());
 
 async function open(base = server, path = "/team.html") {
-  const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(e.message));
-  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(base.url + path);
+  const { ctx, page, problems } = await openPage(site, path, { base });
   const w = page.locator("foundations-check");
   await w.locator("h2").waitFor();
   return { ctx, page, w, problems };
-}
-
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const v = await page.evaluate(async () => (await window.axe.run(document.querySelector("foundations-check"), {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-  })).violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`));
-  assert.deepEqual(v, [], `axe violations on ${label}`);
 }
 
 const report = (w) => w.locator(".report").textContent();

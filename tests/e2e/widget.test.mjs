@@ -3,67 +3,23 @@
 // frameworks, the strict CSP, and the network.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { launch } from "./browser.mjs";
-import { serve } from "./serve.mjs";
+import { startSite, openPage, axe } from "./harness.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const KEY = "foundations-check:place-based-partnership@1.0.0";
 
-let root, server, cspServer, browser;
+let site, server, cspServer, browser, root;
 before(async () => {
-  root = mkdtempSync(join(tmpdir(), "fc-e2e-"));
-  cpSync(new URL("pages/", import.meta.url), root, { recursive: true });
-  cpSync(new URL("../../pkg/foundations-check.js", import.meta.url), join(root, "foundations-check.js"));
-  server = await serve(root);
-  cspServer = await serve(root, { headers: { "content-security-policy": CSP } });
-  browser = await launch();
+  site = await startSite();
+  ({ server, cspServer, browser, root } = site);
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-  cspServer?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+after(() => site?.close());
 
-/** A fresh page that collects page errors, dialogs and CSP violations. */
-async function open(path, { base = server, viewport = { width: 1000, height: 900 }, context } = {}) {
-  const ctx = context ?? (await browser.newContext({ viewport, acceptDownloads: true }));
-  const page = await ctx.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.addInitScript(() => {
-    window.__violations = [];
-    // Events bubble out of the widget to the document.
-    window.__events = [];
-    for (const t of ["fc-ready", "fc-change", "fc-complete"]) document.addEventListener(t, (e) => window.__events.push({ type: t, detail: e.detail }));
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(base.url + path);
-  return { page, ctx, problems };
-}
-
+const open = (path, opts) => openPage(site, path, opts);
 const widget = (page) => page.locator("foundations-check").first();
 const heading = (page) => widget(page).locator("h2");
 const screen = (page) => widget(page).locator(".screen");
-
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    // Run on the widget (axe reaches into open shadow roots), against WCAG 2.2 AA.
-    const r = await window.axe.run(document.querySelector("foundations-check"), {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(result, [], `axe violations on ${label}`);
-}
 
 /** Answers every statement on the current step with the option labelled `label`. */
 async function answerStep(page, label) {

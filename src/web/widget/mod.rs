@@ -720,23 +720,12 @@ impl State {
         }
         let Some(fw) = self.fw.clone() else { return };
         if self.confirm_restart {
-            let b = d.el(
-                "div",
-                &[
-                    ("class", "confirm"),
-                    ("role", "alertdialog"),
-                    ("aria-labelledby", "fc-confirm"),
-                ],
+            self.confirm(
+                &self.t("confirmRestart"),
+                "restart-yes",
+                &self.t("confirmYes"),
+                "restart-no",
             );
-            add(
-                &b,
-                &d.text("p", &[("id", "fc-confirm")], &self.t("confirmRestart")),
-            );
-            let yes = d.button("restart-yes", &self.t("confirmYes"), true);
-            add(&b, &yes);
-            add(&b, &d.button("restart-no", &self.t("confirmNo"), false));
-            add(&self.main, &b);
-            focus(&yes);
             return;
         }
         if self.mode == Mode::Team {
@@ -1245,64 +1234,60 @@ impl State {
                 .as_deref()
                 .map_or("answers", |s| &s[..s.len().min(10)])
         );
-        let (name, url) = match action {
-            "download-svg" => {
-                let Some(mut chart) = self.chart_for(fw, &result) else {
-                    return;
-                };
-                chart.width = 800;
-                chart.height = 640;
-                let Ok(svg) = radar_svg(&chart) else { return };
-                (
-                    format!("{stem}.svg"),
-                    format!(
-                        "data:image/svg+xml;charset=utf-8,{}",
-                        String::from(js_sys::encode_uri_component(&svg))
-                    ),
-                )
-            }
-            "download-png" => {
-                let Some(mut chart) = self.chart_for(fw, &result) else {
-                    return;
-                };
-                chart.width = 800;
-                chart.height = 640;
-                let Ok(c) = self
-                    .dom
-                    .doc
-                    .create_element("canvas")
-                    .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
-                else {
-                    return;
-                };
-                if crate::web::canvas::draw_on_canvas(&c, &chart, 2.0, false).is_err() {
-                    return;
-                }
-                let Ok(url) = c.to_data_url() else { return };
-                (format!("{stem}.png"), url)
-            }
-            "download-json" => (
-                format!("{stem}.json"),
-                format!(
-                    "data:application/json;charset=utf-8,{}",
-                    String::from(js_sys::encode_uri_component(&r.to_json()))
-                ),
-            ),
-            _ => (
-                format!("{stem}.csv"),
-                format!(
-                    "data:text/csv;charset=utf-8,{}",
-                    String::from(js_sys::encode_uri_component(&csv::to_csv(
-                        fw,
-                        std::slice::from_ref(r)
-                    )))
-                ),
-            ),
+        let file = match action {
+            "download-svg" | "download-png" => self
+                .chart_for(fw, &result)
+                .and_then(|c| self.chart_file(c, action == "download-png")),
+            "download-json" => Some(("json", data_url("application/json", &r.to_json()))),
+            _ => Some((
+                "csv",
+                data_url("text/csv", &csv::to_csv(fw, std::slice::from_ref(r))),
+            )),
         };
-        let a = self.dom.el("a", &[("href", &url), ("download", &name)]);
+        if let Some((ext, url)) = file {
+            self.offer(&format!("{stem}.{ext}"), &url);
+        }
+    }
+
+    /// A chart as a file to download, 800 by 640: SVG, or PNG drawn at twice that.
+    fn chart_file(&self, mut chart: RadarChart, png: bool) -> Option<(&'static str, String)> {
+        chart.width = 800;
+        chart.height = 640;
+        if !png {
+            return Some(("svg", data_url("image/svg+xml", &radar_svg(&chart).ok()?)));
+        }
+        let c: web_sys::HtmlCanvasElement =
+            self.dom.doc.create_element("canvas").ok()?.unchecked_into();
+        crate::web::canvas::draw_on_canvas(&c, &chart, 2.0, false).ok()?;
+        Some(("png", c.to_data_url().ok()?))
+    }
+
+    /// Offers a file for download through a link (no request is made: the file is a
+    /// data: URL).
+    fn offer(&self, name: &str, url: &str) {
+        let a = self.dom.el("a", &[("href", url), ("download", name)]);
         if let Some(a) = a.dyn_ref::<HtmlElement>() {
             a.click();
         }
+    }
+
+    /// Asks before something that cannot be undone, with the "yes" button focused.
+    fn confirm(&self, question: &str, yes_action: &str, yes: &str, no_action: &str) {
+        let d = &self.dom;
+        let b = d.el(
+            "div",
+            &[
+                ("class", "confirm"),
+                ("role", "alertdialog"),
+                ("aria-labelledby", "fc-confirm"),
+            ],
+        );
+        add(&b, &d.text("p", &[("id", "fc-confirm")], question));
+        let yes = d.button(yes_action, yes, true);
+        add(&b, &yes);
+        add(&b, &d.button(no_action, &self.t("confirmNo"), false));
+        add(&self.main, &b);
+        focus(&yes);
     }
 
     fn copy(&mut self, link: bool) {
@@ -1366,4 +1351,12 @@ fn read_saved(fw: &Framework, text: &str) -> Result<(Response, Screen), Issue> {
 
 fn now_utc() -> String {
     sharecode::format_utc((js_sys::Date::now() / 1000.0) as u64)
+}
+
+/// A `data:` URL holding text.
+fn data_url(mime: &str, text: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
 }

@@ -6,7 +6,7 @@ use super::dom::{add, focus};
 use super::State;
 use crate::aggregate::{aggregate, Aggregate, Options};
 use crate::chart::from::{chart_from_aggregate, AggregateChartOptions};
-use crate::chart::{radar_svg, text_alternative};
+use crate::chart::text_alternative;
 use crate::framework::Framework;
 use crate::issue::Issue;
 use crate::response::Response;
@@ -238,15 +238,11 @@ impl State {
         let Some(agg) = self.team_aggregate(fw) else {
             return;
         };
-        let stem = format!("{}-team", fw.id);
-        let (name, url) = match action {
-            "team-csv" => (
-                format!("{stem}-summary.csv"),
-                format!(
-                    "data:text/csv;charset=utf-8,{}",
-                    String::from(js_sys::encode_uri_component(&team::aggregate_csv(fw, &agg)))
-                ),
-            ),
+        let file = match action {
+            "team-csv" => Some((
+                "summary.csv",
+                super::data_url("text/csv", &team::aggregate_csv(fw, &agg)),
+            )),
             "team-json" => {
                 let list = self
                     .team
@@ -254,51 +250,30 @@ impl State {
                     .map(|r| r.to_json())
                     .collect::<Vec<_>>()
                     .join(",\n");
-                (
-                    format!("{stem}-responses.json"),
-                    format!(
-                        "data:application/json;charset=utf-8,{}",
-                        String::from(js_sys::encode_uri_component(&format!(
-                            "{{\"responses\":[\n{list}\n]}}"
-                        )))
+                Some((
+                    "responses.json",
+                    super::data_url(
+                        "application/json",
+                        &format!("{{\"responses\":[\n{list}\n]}}"),
                     ),
-                )
+                ))
             }
-            "team-svg" => {
-                let Some(chart) = self.team_chart(fw, &agg, 800) else {
-                    return;
-                };
-                let Ok(svg) = radar_svg(&chart) else { return };
-                (
-                    format!("{stem}.svg"),
-                    format!(
-                        "data:image/svg+xml;charset=utf-8,{}",
-                        String::from(js_sys::encode_uri_component(&svg))
-                    ),
-                )
-            }
-            _ => {
-                let Some(chart) = self.team_chart(fw, &agg, 800) else {
-                    return;
-                };
-                let Ok(c) = self
-                    .dom
-                    .doc
-                    .create_element("canvas")
-                    .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
-                else {
-                    return;
-                };
-                if crate::web::canvas::draw_on_canvas(&c, &chart, 2.0, false).is_err() {
-                    return;
-                }
-                let Ok(url) = c.to_data_url() else { return };
-                (format!("{stem}.png"), url)
-            }
+            _ => self
+                .team_chart(fw, &agg, 800)
+                .and_then(|c| self.chart_file(c, action == "team-png"))
+                .map(|(ext, url)| {
+                    (
+                        if ext == "png" {
+                            "chart.png"
+                        } else {
+                            "chart.svg"
+                        },
+                        url,
+                    )
+                }),
         };
-        let a = self.dom.el("a", &[("href", &url), ("download", &name)]);
-        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
-            a.click();
+        if let Some((suffix, url)) = file {
+            self.offer(&format!("{}-team-{suffix}", fw.id), &url);
         }
     }
 
@@ -311,23 +286,12 @@ impl State {
         );
         add(&self.main, &h);
         if self.confirm_clear {
-            let b = d.el(
-                "div",
-                &[
-                    ("class", "confirm"),
-                    ("role", "alertdialog"),
-                    ("aria-labelledby", "fc-confirm"),
-                ],
+            self.confirm(
+                &self.t("teamConfirmClear"),
+                "team-clear-yes",
+                &self.t("teamClearYes"),
+                "team-clear-no",
             );
-            add(
-                &b,
-                &d.text("p", &[("id", "fc-confirm")], &self.t("teamConfirmClear")),
-            );
-            let yes = d.button("team-clear-yes", &self.t("teamClearYes"), true);
-            add(&b, &yes);
-            add(&b, &d.button("team-clear-no", &self.t("confirmNo"), false));
-            add(&self.main, &b);
-            focus(&yes);
             return None;
         }
         // Bringing results in.
