@@ -36,4 +36,21 @@ ${element}
 defineFoundationsCheck(init().then(() => fc));
 `;
 writeFileSync(new URL("pkg/element.js", root), esm);
+writeFileSync(new URL("pkg/element.d.ts", root), `// Importing "foundations-check/element" registers <foundations-check>.
+import type { Framework, Response, Issue } from "./foundations_check.js";
+export interface ImportReport { added: number; duplicates: number; rejected: Issue[] }
+export interface FoundationsCheckElement extends HTMLElement {
+  /** The loaded framework; set a built-in id, a URL, JSON text or an object. */
+  framework: Framework | string | null;
+  /** The current response; set an object, JSON text or a share code. */
+  response: Response | string | null;
+  /** Overrides of the widget's text, by key. */
+  strings: Record<string, string>;
+  /** Adds self-checks to the team view (mode="team"). */
+  importResponses(text: string, options?: { name?: string; previous?: boolean }): ImportReport;
+}
+declare global {
+  interface HTMLElementTagNameMap { "foundations-check": FoundationsCheckElement }
+}
+`);
 console.log(`pkg/foundations-check.js: ${embed.length} bytes, ${gzipSync(embed, { level: 9 }).length} gzipped (wasm ${wasm.length} raw)`);

@@ -20,10 +20,10 @@ const pkg = {
   exports: {
     ".": { types: "./foundations_check.d.ts", default: "./foundations_check.js" },
     "./foundations_check_bg.wasm": "./foundations_check_bg.wasm",
-    "./element": "./element.js",
+    "./element": { types: "./element.d.ts", default: "./element.js" },
     "./embed": "./foundations-check.js",
   },
-  files: ["foundations_check.js", "foundations_check.d.ts", "foundations_check_bg.wasm", "foundations_check_bg.wasm.d.ts", "element.js", "foundations-check.js", "README.md", "LICENSE"],
+  files: ["foundations_check.js", "foundations_check.d.ts", "foundations_check_bg.wasm", "foundations_check_bg.wasm.d.ts", "element.js", "element.d.ts", "foundations-check.js", "README.md", "LICENSE"],
   // Importing these registers the <foundations-check> element.
   sideEffects: ["./element.js", "./foundations-check.js"],
   keywords: ["nhs", "integrated-care", "place-based-partnership", "self-assessment", "radar-chart", "wasm"],

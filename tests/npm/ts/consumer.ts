@@ -2,6 +2,15 @@
 // accurate enough for real use, with no `any`.
 import init, { score, aggregate, radarSvg, chartFromScore, builtinFramework, validateFramework, decodeResponse } from "foundations-check";
 import type { Framework, Response, ScoreResult, Aggregate, RadarChart, ValidationReport } from "foundations-check";
+import "foundations-check/element";
+import type { ImportReport } from "foundations-check/element";
+
+export function element(): ImportReport {
+  const el = document.createElement("foundations-check");
+  el.setAttribute("mode", "team");
+  el.strings = { teamAddButton: "Add" };
+  return el.importResponses("code", { name: "pasted" });
+}
 
 export async function run(canvasSvg: (svg: string) => void): Promise<number | null> {
   await init();
