@@ -122,6 +122,8 @@ test("answers are saved as they are given and a reload restores the exact place"
 test("a corrupted or foreign saved value is set aside with a message, never a blank widget", async () => {
   for (const bad of ["{not json", JSON.stringify({ v: 1, screen: "f2", response: { framework: "other", version: "9", answers: {} } })]) {
     const { page, ctx, problems } = await open("/basic.html");
+    // Wait until the widget has read storage, so it cannot read the bad value first.
+    await heading(page).waitFor();
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, bad]);
     await page.reload();
     await heading(page).waitFor();
