@@ -166,3 +166,26 @@ test("the team view works under the strict CSP and asks the network for nothing"
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test("the team view can be used with the keyboard alone", async () => {
+  const { ctx, page, w, problems } = await open();
+  const codes = [response(4, "nhs-trust"), response(3, "nhs-trust", "frontline"), response(2, "primary-care")].map((r) => encodeResponse(fw, r));
+  const active = () => page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement?.id || document.querySelector("foundations-check").shadowRoot.activeElement?.textContent);
+  await page.keyboard.press("Tab");
+  assert.equal(await active(), "fc-codes");
+  await page.keyboard.type(codes.join("\n"));
+  await page.keyboard.press("Tab");
+  assert.equal(await active(), "Add these");
+  await page.keyboard.press("Enter");
+  assert.match(await report(w), /^Added 3\./);
+  // Focus went to the report, which is announced.
+  assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement.className), "report");
+  // On to the group select, and choose "sector" with the arrow keys.
+  await page.keyboard.press("Tab");
+  assert.equal(await active(), "fc-group");
+  await page.keyboard.press("ArrowDown");
+  await w.locator("table.groups").waitFor();
+  assert.equal(await active(), "fc-group");
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

@@ -154,6 +154,11 @@ test("results can be taken away: SVG, PNG, JSON, CSV, share code and link", asyn
     const [d] = await Promise.all([page.waitForEvent("download"), widget(page).getByRole("button", { name }).click()]);
     return { name: d.suggestedFilename(), body: readFileSync(await d.path()) };
   };
+  // "Print a report": the results fit one A4 page.
+  await page.emulateMedia({ media: "print" });
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1, "the printed report takes more than one A4 page");
+  await page.emulateMedia({ media: "screen" });
   const svg = await download("Download chart (SVG)");
   assert.match(svg.name, /^place-based-partnership-\d{4}-\d{2}-\d{2}\.svg$/);
   assert.match(svg.body.toString(), /^<svg [^>]*role="img"/);
