@@ -272,3 +272,20 @@ test("it works from a page opened as a file, and in a phone-width column", async
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test("a response with unusual text cannot break the widget", async () => {
+  const { page, ctx, problems } = await open("/basic.html");
+  await heading(page).waitFor();
+  await page.evaluate(() => {
+    const el = document.querySelector("foundations-check");
+    el.setAttribute("mode", "results");
+    el.response = { framework: "place-based-partnership", version: "1.0.0", answers: { "purpose-1": 4, "purpose-2": 4 }, submittedAt: "aééééééééé<script>" };
+  });
+  const [d] = await Promise.all([page.waitForEvent("download"), widget(page).getByRole("button", { name: "Download answers (JSON)" }).click()]);
+  assert.equal(d.suggestedFilename(), "place-based-partnership-answers.json");
+  // Still alive: the table toggle works.
+  await widget(page).getByRole("button", { name: "Show the chart as a table" }).click();
+  assert.equal(await widget(page).locator("table tr").count(), 9);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

@@ -1227,13 +1227,15 @@ impl State {
             return;
         };
         let Some(result) = self.score() else { return };
-        let stem = format!(
-            "{}-{}",
-            fw.id,
-            r.submitted_at
-                .as_deref()
-                .map_or("answers", |s| &s[..s.len().min(10)])
-        );
+        // The file name carries the date when the submission time starts with one; the
+        // time is the respondent's own text, so nothing else of it goes into the name.
+        let date = r
+            .submitted_at
+            .as_deref()
+            .and_then(|s| s.get(..10))
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+            .unwrap_or("answers");
+        let stem = format!("{}-{date}", fw.id);
         let file = match action {
             "download-svg" | "download-png" => self
                 .chart_for(fw, &result)
