@@ -133,6 +133,12 @@ test("the partnership as a whole, groups with small ones suppressed, and an earl
   assert.ok(!/fewer than 3.*\d+ \(\d+% don't know\).*Primary/.test(rows.join()), "no statistics for a suppressed group");
   assert.match(await w.locator(".screen").textContent(), /NHS trust: not shown, so that a smaller group's answers cannot be worked out from the totals\. Primary care: fewer than 3 responses, not shown\./);
   await axe(page, "the team view by sector");
+  // The printed report is a few A4 pages for a board paper.
+  await page.emulateMedia({ media: "print" });
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 3, `the team report prints on ${pages} pages`);
+  await page.emulateMedia({ media: "screen" });
   // Exports.
   const download = async (name) => {
     const [d] = await Promise.all([page.waitForEvent("download"), w.getByRole("button", { name }).click()]);
