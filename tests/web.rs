@@ -41,6 +41,21 @@ fn response(v: i32, sector: &str) -> JsValue {
     ))
 }
 
+/// A three-axis chart, 300 by 240.
+fn small_chart() -> JsValue {
+    js(
+        r#"{"axes": [{"id": "a", "label": "Alpha"}, {"id": "b", "label": "Beta"}, {"id": "c", "label": "Gamma"}],
+           "series": [{"label": "x", "values": [80, 40, 60]}], "width": 300, "height": 240}"#,
+    )
+}
+
+/// The number of pixels that are neither white nor transparent.
+fn painted(rgba: &[u8]) -> usize {
+    rgba.chunks(4)
+        .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
+        .count()
+}
+
 fn message(e: wasm_bindgen::JsError) -> String {
     let v: JsValue = e.into();
     let err: js_sys::Error = v.dyn_into().expect("a JS Error");
@@ -281,10 +296,7 @@ fn draws_on_a_canvas_in_a_shadow_root_at_dpr_2() {
     let canvas: web_sys::HtmlCanvasElement =
         doc.create_element("canvas").unwrap().dyn_into().unwrap();
     root.append_child(&canvas).unwrap();
-    let chart = js(
-        r#"{"axes": [{"id": "a", "label": "Alpha"}, {"id": "b", "label": "Beta"}, {"id": "c", "label": "Gamma"}],
-                      "series": [{"label": "x", "values": [80, 40, 60]}], "width": 300, "height": 240}"#,
-    );
+    let chart = small_chart();
     draw_radar(canvas.unchecked_ref(), chart.unchecked_ref(), Some(2.0)).unwrap();
     assert_eq!((canvas.width(), canvas.height()), (600, 480));
     let ctx: web_sys::CanvasRenderingContext2d = canvas
@@ -294,11 +306,7 @@ fn draws_on_a_canvas_in_a_shadow_root_at_dpr_2() {
         .dyn_into()
         .unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 600.0, 480.0).unwrap().data();
-    // Count pixels that are neither white nor transparent: the chart was painted.
-    let painted = data
-        .chunks(4)
-        .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
-        .count();
+    let painted = painted(&data);
     assert!(painted > 5_000, "only {painted} pixels painted");
     // The series colour (#005eb8) is on the canvas.
     assert!(data
@@ -311,10 +319,7 @@ fn draws_on_a_canvas_in_a_shadow_root_at_dpr_2() {
 #[wasm_bindgen_test]
 fn draws_on_an_offscreen_canvas() {
     let canvas = web_sys::OffscreenCanvas::new(10, 10).unwrap();
-    let chart = js(
-        r#"{"axes": [{"id": "a", "label": "Alpha"}, {"id": "b", "label": "Beta"}, {"id": "c", "label": "Gamma"}],
-                      "series": [{"label": "x", "values": [80, 40, 60]}], "width": 300, "height": 240}"#,
-    );
+    let chart = small_chart();
     draw_radar(canvas.unchecked_ref(), chart.unchecked_ref(), Some(2.0)).unwrap();
     assert_eq!((canvas.width(), canvas.height()), (600, 480));
     let ctx: web_sys::OffscreenCanvasRenderingContext2d = canvas
@@ -324,10 +329,7 @@ fn draws_on_an_offscreen_canvas() {
         .dyn_into()
         .unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 600.0, 480.0).unwrap().data();
-    let painted = data
-        .chunks(4)
-        .filter(|p| p[3] > 0 && (p[0] < 240 || p[1] < 240 || p[2] < 240))
-        .count();
+    let painted = painted(&data);
     assert!(painted > 5_000, "only {painted} pixels painted");
     // Anything else is refused with a message.
     let e = message(

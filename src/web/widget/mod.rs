@@ -1180,10 +1180,7 @@ impl State {
         }
         add(&self.main, &list);
         // Take it away.
-        let take = d.el("div", &[("class", "take-away")]);
-        add(&take, &d.text("h3", &[], &self.t("takeAway")));
-        let row = d.el("div", &[("class", "buttons")]);
-        for (a, k) in [
+        let take = self.take_away(&[
             ("download-svg", "downloadSvg"),
             ("download-png", "downloadPng"),
             ("download-json", "downloadJson"),
@@ -1191,10 +1188,7 @@ impl State {
             ("print", "print"),
             ("copy-code", "copyCode"),
             ("copy-link", "copyLink"),
-        ] {
-            add(&row, &d.button(a, &self.t(k), false));
-        }
-        add(&take, &row);
+        ]);
         add(
             &take,
             &d.text("p", &[("class", "hint")], &self.t("shareHint")),
@@ -1271,6 +1265,20 @@ impl State {
         if let Some(a) = a.dyn_ref::<HtmlElement>() {
             a.click();
         }
+    }
+
+    /// The "take your results away" section: a heading and a row of buttons, each an
+    /// (action, string key) pair.
+    fn take_away(&self, buttons: &[(&str, &str)]) -> Element {
+        let d = &self.dom;
+        let take = d.el("div", &[("class", "take-away")]);
+        add(&take, &d.text("h3", &[], &self.t("takeAway")));
+        let row = d.el("div", &[("class", "buttons")]);
+        for (a, k) in buttons {
+            add(&row, &d.button(a, &self.t(k), false));
+        }
+        add(&take, &row);
+        take
     }
 
     /// Asks before something that cannot be undone, with the "yes" button focused.

@@ -526,19 +526,13 @@ impl State {
         }
         self.team_tables(fw, &agg);
         // Take it away.
-        let take = d.el("div", &[("class", "take-away")]);
-        add(&take, &d.text("h3", &[], &self.t("takeAway")));
-        let row = d.el("div", &[("class", "buttons")]);
-        for (a, k) in [
+        let take = self.take_away(&[
             ("team-csv", "teamCsv"),
             ("team-svg", "downloadSvg"),
             ("team-png", "downloadPng"),
             ("team-json", "teamJson"),
             ("print", "print"),
-        ] {
-            add(&row, &d.button(a, &self.t(k), false));
-        }
-        add(&take, &row);
+        ]);
         add(&self.main, &take);
         let nav = d.el("div", &[("class", "nav")]);
         if !self.previous.is_empty() {
