@@ -289,3 +289,27 @@ test("a response with unusual text cannot break the widget", async () => {
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test("hosts can override the text, set a framework object, and read the response", async () => {
+  const { page, ctx, problems } = await open("/basic.html");
+  await heading(page).waitFor();
+  await page.evaluate(() => {
+    const el = document.querySelector("foundations-check");
+    el.strings = { start: "Begin the check", next: "Continue" };
+  });
+  assert.equal(await widget(page).getByRole("button", { name: "Begin the check" }).count(), 1);
+  const fw = await page.evaluate(() => document.querySelector("foundations-check").framework);
+  fw.id = "our-own";
+  fw.title = "Our own questions";
+  fw.foundations = fw.foundations.slice(0, 2);
+  await page.evaluate((f) => { document.querySelector("foundations-check").framework = f; }, fw);
+  assert.equal(await heading(page).textContent(), "Our own questions");
+  await widget(page).getByRole("button", { name: "Begin the check" }).click();
+  await widget(page).getByRole("button", { name: "Continue" }).click();
+  await answerStep(page, "Agree");
+  const r = await page.evaluate(() => document.querySelector("foundations-check").response);
+  assert.equal(r.framework, "our-own");
+  assert.deepEqual(Object.values(r.answers), [4, 4, 4]);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
