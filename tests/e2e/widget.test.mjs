@@ -313,3 +313,30 @@ test("hosts can override the text, set a framework object, and read the response
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test("the widget never takes focus that the person did not move into it", async () => {
+  const { page, ctx, problems } = await open("/basic.html");
+  await heading(page).waitFor();
+  // A restored place on page load does not pull focus into the widget.
+  await widget(page).getByRole("button", { name: "Start the self-check" }).click();
+  await page.reload();
+  await heading(page).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), "BODY");
+  // Nor does a host page setting the response while someone types elsewhere.
+  await page.evaluate(() => {
+    const input = document.createElement("input");
+    input.id = "host-input";
+    input.setAttribute("aria-label", "host field");
+    document.body.prepend(input);
+    input.focus();
+    const el = document.querySelector("foundations-check");
+    el.setAttribute("mode", "results");
+    el.response = { framework: "place-based-partnership", version: "1.0.0", answers: { "purpose-1": 4, "purpose-2": 4 } };
+  });
+  assert.equal(await page.evaluate(() => document.activeElement.id), "host-input");
+  // The chart/table toggle keeps focus on itself.
+  await widget(page).getByRole("button", { name: "Show the chart as a table" }).click();
+  assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement?.textContent), "Show the chart");
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

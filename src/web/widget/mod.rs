@@ -29,6 +29,13 @@ use web_sys::{
 const CSS: &str = include_str!("widget.css");
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum MoveFocus {
+    None,
+    Heading,
+    TableToggle,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     SelfCheck,
     Results,
@@ -71,6 +78,9 @@ struct State {
     report: Option<crate::team::ImportReport>,
     confirm_clear: bool,
     focus_report: bool,
+    /// Where focus goes after the next render: only ever after the person did
+    /// something in the widget, never on page load or when the host sets a property.
+    move_focus: MoveFocus,
     /// The widget's own state, for callbacks that arrive later (file reads).
     me: std::rc::Weak<RefCell<State>>,
 }
@@ -169,6 +179,7 @@ impl Widget {
             report: None,
             confirm_clear: false,
             focus_report: false,
+            move_focus: MoveFocus::None,
             me: std::rc::Weak::new(),
         }));
         state.borrow_mut().me = Rc::downgrade(&state);
@@ -619,6 +630,11 @@ impl State {
             "goto-about" => move_to(self, Screen::About),
             _ => return out,
         }
+        self.move_focus = if action == "toggle-table" {
+            MoveFocus::TableToggle
+        } else {
+            MoveFocus::Heading
+        };
         self.render();
         out
     }
@@ -741,11 +757,19 @@ impl State {
             (_, Screen::Foundation(i)) => self.render_foundation(&fw, i),
             (_, Screen::Review) => self.render_review(&fw),
         };
-        if let Some(h) = heading {
-            if self.screen != Screen::Intro {
-                focus(&h);
-                self.announce(&h.text_content().unwrap_or_default());
+        match std::mem::replace(&mut self.move_focus, MoveFocus::None) {
+            MoveFocus::Heading => {
+                if let Some(h) = heading {
+                    focus(&h);
+                    self.announce(&h.text_content().unwrap_or_default());
+                }
             }
+            MoveFocus::TableToggle => {
+                if let Ok(Some(b)) = self.main.query_selector("[data-action=toggle-table]") {
+                    focus(&b);
+                }
+            }
+            MoveFocus::None => {}
         }
     }
 
