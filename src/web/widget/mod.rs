@@ -490,14 +490,25 @@ impl State {
                     self.screen = screen;
                 }
             }
-            Err(_) => {
-                // Keep the unreadable value under another key rather than lose it.
-                let aside = format!("{key}:set-aside:{}", js_sys::Date::now() as u64);
-                let _ = store.set_item(&aside, &text);
-                let _ = store.remove_item(&key);
-                self.notices
-                    .push(self.strings.fill("setAside", &[("key", &aside)]));
-            }
+            Err(_) => self.set_aside(&store, &key, &text),
+        }
+    }
+
+    /// Keeps an unreadable saved value under another key rather than lose it, and
+    /// says so.
+    fn set_aside(&mut self, store: &Storage, key: &str, text: &str) {
+        let aside = format!("{key}:set-aside:{}", js_sys::Date::now() as u64);
+        let _ = store.set_item(&aside, text);
+        let _ = store.remove_item(key);
+        self.notices
+            .push(self.strings.fill("setAside", &[("key", &aside)]));
+    }
+
+    /// Writes a value to storage, with a notice (once) when the browser refuses.
+    fn store(&mut self, key: &str, text: &str) {
+        let ok = storage().is_some_and(|s| s.set_item(key, text).is_ok());
+        if !ok && !self.notices.contains(&self.t("noStorage")) {
+            self.notices.push(self.t("noStorage"));
         }
     }
 
@@ -519,10 +530,7 @@ impl State {
             "{{\"v\":1,\"screen\":\"{screen}\",\"response\":{}}}",
             r.to_json()
         );
-        let ok = storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
-        if !ok && !self.notices.contains(&self.t("noStorage")) {
-            self.notices.push(self.t("noStorage"));
-        }
+        self.store(&key, &text);
     }
 
     fn response_mut(&mut self) -> Option<&mut Response> {

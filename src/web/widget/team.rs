@@ -45,13 +45,7 @@ impl State {
                         self.team = t;
                         self.previous = p;
                     }
-                    Err(_) => {
-                        let aside = format!("{key}:set-aside:{}", js_sys::Date::now() as u64);
-                        let _ = store.set_item(&aside, &text);
-                        let _ = store.remove_item(&key);
-                        self.notices
-                            .push(self.strings.fill("setAside", &[("key", &aside)]));
-                    }
+                    Err(_) => self.set_aside(&store, &key, &text),
                 }
             }
         }
@@ -84,10 +78,7 @@ impl State {
             codes(&self.team),
             codes(&self.previous)
         );
-        let ok = super::storage().is_some_and(|s| s.set_item(&key, &text).is_ok());
-        if !ok && !self.notices.contains(&self.t("noStorage")) {
-            self.notices.push(self.t("noStorage"));
-        }
+        self.store(&key, &text);
     }
 
     fn merge_report(&mut self, r: ImportReport) {
