@@ -35,14 +35,17 @@ chromium:
 # The npm package in pkg/: size-optimised release build, wasm-opt -Oz; the API and
 # the element (./element), plus the one-file embed (./embed).
 pkg: tools
-	$(WASM_PACK_BUILD) --out-dir pkg --features element
+	$(WASM_PACK_BUILD) --out-dir pkg --features team
 	node js/finish-pkg.mjs
 	$(MAKE) --no-print-directory embed
 
-# pkg/foundations-check.js: the element alone, for one script tag.
+# pkg/foundations-check.js: the element alone, for one script tag; and
+# pkg/foundations-check-team.js: the same with the team view, which the first loads
+# when a page asks for mode="team".
+EMBED_BUILD = wasm-pack build --release --target no-modules --out-name foundations_check --no-default-features
 embed: tools
-	wasm-pack build --release --target no-modules --out-name foundations_check \
-	  --out-dir target/embed --no-default-features --features element
+	$(EMBED_BUILD) --out-dir target/embed --features element
+	$(EMBED_BUILD) --out-dir target/embed-team --features team
 	node js/build-embed.mjs
 
 size:
@@ -91,7 +94,7 @@ bench: pkg chromium bench/node_modules/.installed
 demo: pkg
 	$(CARGO) run --locked --quiet --example score_example
 	rm -rf www/assets && mkdir -p www/assets/pkg
-	cp pkg/foundations-check.js www/assets/
+	cp pkg/foundations-check.js pkg/foundations-check-team.js www/assets/
 	cp pkg/foundations_check.js pkg/foundations_check_bg.wasm www/assets/pkg/
 	node scripts/synthetic-team.mjs www/assets
 	PORT=$(PORT) node js/demo-server.mjs

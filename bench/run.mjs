@@ -29,6 +29,7 @@ const size = (u) => { const b = read(u); return { raw: b.length, gzip: gzipSync(
 const mod = (p) => new URL(`node_modules/${p}`, here);
 const sizes = {
   "foundations-check embed (foundations-check.js)": size(new URL("pkg/foundations-check.js", repo)),
+  "foundations-check team embed (foundations-check-team.js)": size(new URL("pkg/foundations-check-team.js", repo)),
   "foundations-check npm .wasm": size(new URL("pkg/foundations_check_bg.wasm", repo)),
   "foundations-check npm glue (foundations_check.js)": size(new URL("pkg/foundations_check.js", repo)),
   "Chart.js chart.umd.min.js": size(mod("chart.js/dist/chart.umd.min.js")),
@@ -39,6 +40,7 @@ const sizes = {
 // ---- pages ----
 const dir = mkdtempSync(join(tmpdir(), "fc-bench-"));
 cpSync(new URL("pkg/foundations-check.js", repo), join(dir, "foundations-check.js"));
+cpSync(new URL("pkg/foundations-check-team.js", repo), join(dir, "foundations-check-team.js"));
 cpSync(new URL("pkg/foundations_check.js", repo), join(dir, "foundations_check.js"));
 cpSync(new URL("pkg/foundations_check_bg.wasm", repo), join(dir, "foundations_check_bg.wasm"));
 cpSync(mod("chart.js/dist/chart.umd.min.js"), join(dir, "chart.umd.min.js"));

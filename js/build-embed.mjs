@@ -1,21 +1,37 @@
 // Builds pkg/foundations-check.js, the one-file embed: wasm-bindgen's classic-script
 // glue, the element class and the WebAssembly module, gzip-compressed and inlined as
-// base64, unpacked in the browser with DecompressionStream. Also writes
-// pkg/element.js, the ES module that registers the element for bundler users.
+// base64, unpacked in the browser with DecompressionStream. pkg/foundations-check-team.js
+// is the same with the team view, loaded by the first when an element asks for it (or
+// used on its own). Also writes pkg/element.js, the ES module that registers the
+// element for bundler users.
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const root = new URL("..", import.meta.url);
 const read = (p) => readFileSync(new URL(p, root));
-const glue = read("target/embed/foundations_check.js").toString();
 const element = read("js/element.js").toString();
-const wasm = read("target/embed/foundations_check_bg.wasm");
-const packed = gzipSync(wasm, { level: 9 }).toString("base64");
+const version = JSON.parse(read("pkg/package.json")).version;
+// The team build announces its exports under this key, for a self-check embed on the
+// same page that loaded it.
+const TEAM = 'Symbol.for("foundations-check.team")';
 
-const embed = `/*! foundations-check ${JSON.parse(read("pkg/package.json")).version} | MIT | one-file embed */
+// One embed file: the glue and the element inside a function scope, so that two
+// builds on one page do not meet.
+function embed(dir, { team }) {
+  const glue = read(`${dir}/foundations_check.js`).toString();
+  const wasm = read(`${dir}/foundations_check_bg.wasm`);
+  const packed = gzipSync(wasm, { level: 9 }).toString("base64");
+  const text = `/*! foundations-check ${version} | MIT | one-file embed${team ? " with the team view" : ""} */
 (function () {
 "use strict";
-if (typeof customElements === "undefined" || customElements.get("foundations-check")) return;
+${team
+    ? `if (typeof customElements === "undefined" || window[${TEAM}]) return;`
+    : `if (typeof customElements === "undefined" || customElements.get("foundations-check")) return;
+// Where this file was loaded from, to find foundations-check-team.js beside it (a
+// module script has no currentScript).
+var here = (document.currentScript && document.currentScript.src) ||
+  (Array.prototype.slice.call(document.querySelectorAll("script[src*='foundations-check']")).pop() || {}).src ||
+  document.baseURI;`}
 ${glue}
 ${element}
 var WASM = "${packed}";
@@ -25,15 +41,40 @@ var ready = (async function () {
   await wasm_bindgen({ module_or_path: await new Response(stream).arrayBuffer() });
   return wasm_bindgen;
 })();
-defineFoundationsCheck(ready);
+${team
+    ? `window[${TEAM}] = ready;
+defineFoundationsCheck(ready, null);`
+    : `var team = null;
+// The team view is in its own file, so that staff pages load only the self-check.
+function loadTeam() {
+  if (window[${TEAM}]) return window[${TEAM}];
+  if (!team) {
+    var url = new URL("foundations-check-team.js", here).href;
+    team = new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = url;
+      s.onload = function () { window[${TEAM}] ? resolve(window[${TEAM}]) : reject(new Error("The team view could not start: " + url + " is not foundations-check-team.js.")); };
+      s.onerror = function () { team = null; reject(new Error("The team view could not be loaded: keep foundations-check-team.js in the same folder as foundations-check.js (looked for " + url + ").")); };
+      document.head.appendChild(s);
+    });
+  }
+  return team;
+}
+defineFoundationsCheck(ready, loadTeam);`}
 })();
 `;
-writeFileSync(new URL("pkg/foundations-check.js", root), embed);
+  return { text, wasm };
+}
+
+const selfCheck = embed("target/embed", { team: false });
+writeFileSync(new URL("pkg/foundations-check.js", root), selfCheck.text);
+const withTeam = embed("target/embed-team", { team: true });
+writeFileSync(new URL("pkg/foundations-check-team.js", root), withTeam.text);
 
 const esm = `// Registers <foundations-check> for bundlers: import "foundations-check/element";
 import init, * as fc from "./foundations_check.js";
 ${element}
-defineFoundationsCheck(init().then(() => fc));
+defineFoundationsCheck(init().then(() => fc), null);
 `;
 writeFileSync(new URL("pkg/element.js", root), esm);
 writeFileSync(new URL("pkg/element.d.ts", root), `// Importing "foundations-check/element" registers <foundations-check>.
@@ -53,4 +94,6 @@ declare global {
   interface HTMLElementTagNameMap { "foundations-check": FoundationsCheckElement }
 }
 `);
-console.log(`pkg/foundations-check.js: ${embed.length} bytes, ${gzipSync(embed, { level: 9 }).length} gzipped (wasm ${wasm.length} raw)`);
+for (const [name, e] of [["foundations-check.js", selfCheck], ["foundations-check-team.js", withTeam]]) {
+  console.log(`pkg/${name}: ${e.text.length} bytes, ${gzipSync(e.text, { level: 9 }).length} gzipped (wasm ${e.wasm.length} raw)`);
+}

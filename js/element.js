@@ -1,9 +1,12 @@
 // The <foundations-check> custom element. This class is all the hand-written
 // JavaScript of the widget: it gives the widget (built in Rust, see src/web/widget/)
 // a shadow root, forwards attributes and properties to it, and fetches a framework
-// that is given as a URL, the only network request the widget makes.
-// `ready` is a promise of the wasm-bindgen exports.
-function defineFoundationsCheck(ready) {
+// that is given as a URL, the only network request the widget makes apart from the
+// team view's own script (below).
+// `ready` is a promise of the wasm-bindgen exports. `loadTeam`, in the self-check
+// embed, returns a promise of the exports of foundations-check-team.js, the build with
+// the team view, which it loads once, when an element first asks for mode="team".
+function defineFoundationsCheck(ready, loadTeam) {
   if (customElements.get("foundations-check")) return;
   const DEFAULT = "place-based-partnership";
   // A framework attribute that looks like a path or URL is fetched; anything else is
@@ -34,12 +37,32 @@ function defineFoundationsCheck(ready) {
     }
 
     _start(fc) {
+      if (loadTeam && this.getAttribute("mode") === "team" && !fc.Widget.hasTeam()) {
+        this._startTeam();
+        return;
+      }
+      if (this._widget) {
+        // Moving to the team build: the old widget stops listening and goes.
+        this._widget.free();
+        this._root.replaceChildren();
+      }
+      this._fc = fc;
       const w = (this._widget = new fc.Widget(this, this._root));
       for (const name of ["mode", "lang", "storage-key"]) {
         if (this.hasAttribute(name)) w.setAttribute(name, this.getAttribute(name));
       }
       if (this._strings) w.setStrings(this._strings);
       this._load(this._framework !== undefined ? this._framework : this.getAttribute("framework") || DEFAULT);
+    }
+
+    _startTeam() {
+      loadTeam().then(
+        (fc) => this._start(fc),
+        (e) => {
+          if (this._widget) this._widget.showError(String(e && e.message ? e.message : e));
+          else this._root.textContent = String(e && e.message ? e.message : e);
+        },
+      );
     }
 
     _load(value) {
@@ -64,6 +87,7 @@ function defineFoundationsCheck(ready) {
     attributeChangedCallback(name, _old, value) {
       if (!this._widget) return;
       if (name === "framework") this._load(value || DEFAULT);
+      else if (name === "mode" && value === "team" && loadTeam && !this._fc.Widget.hasTeam()) this._startTeam();
       else this._widget.setAttribute(name, value);
     }
 

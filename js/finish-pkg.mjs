@@ -22,10 +22,11 @@ const pkg = {
     "./foundations_check_bg.wasm": "./foundations_check_bg.wasm",
     "./element": { types: "./element.d.ts", default: "./element.js" },
     "./embed": "./foundations-check.js",
+    "./embed-team": "./foundations-check-team.js",
   },
-  files: ["foundations_check.js", "foundations_check.d.ts", "foundations_check_bg.wasm", "foundations_check_bg.wasm.d.ts", "element.js", "element.d.ts", "foundations-check.js", "README.md", "LICENSE"],
+  files: ["foundations_check.js", "foundations_check.d.ts", "foundations_check_bg.wasm", "foundations_check_bg.wasm.d.ts", "element.js", "element.d.ts", "foundations-check.js", "foundations-check-team.js", "README.md", "LICENSE"],
   // Importing these registers the <foundations-check> element.
-  sideEffects: ["./element.js", "./foundations-check.js"],
+  sideEffects: ["./element.js", "./foundations-check.js", "./foundations-check-team.js"],
   keywords: ["nhs", "integrated-care", "place-based-partnership", "self-assessment", "radar-chart", "wasm"],
 };
 writeFileSync(new URL("package.json", pkgDir), JSON.stringify(pkg, null, 2) + "\n");

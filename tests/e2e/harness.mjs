@@ -15,7 +15,9 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
 export async function startSite() {
   const root = mkdtempSync(join(tmpdir(), "fc-e2e-"));
   cpSync(new URL("pages/", import.meta.url), root, { recursive: true });
-  cpSync(new URL("../../pkg/foundations-check.js", import.meta.url), join(root, "foundations-check.js"));
+  for (const file of ["foundations-check.js", "foundations-check-team.js"]) {
+    cpSync(new URL(`../../pkg/${file}`, import.meta.url), join(root, file));
+  }
   const site = {
     root,
     server: await serve(root),

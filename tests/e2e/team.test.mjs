@@ -2,7 +2,7 @@
 // input, groups and suppression, an earlier round, exports, axe-core and the CSP.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSite, openPage, axe } from "./harness.mjs";
@@ -35,6 +35,7 @@ async function open(base = server, path = "/team.html") {
 }
 
 const report = (w) => w.locator(".report").textContent();
+const encodeCode = encodeResponse(fw, response(3, "nhs-trust"));
 
 async function paste(w, text) {
   await w.locator("textarea").fill(text);
@@ -163,12 +164,12 @@ test("the partnership as a whole, groups with small ones suppressed, and an earl
   await ctx.close();
 });
 
-test("the team view works under the strict CSP and asks the network for nothing", async () => {
+test("the team view works under the strict CSP and asks the network only for its own script", async () => {
   const { ctx, page, w, problems } = await open(cspServer);
   await paste(w, [response(4, "nhs-trust"), response(3, "nhs-trust", "frontline"), response(2, "primary-care")].map((r) => encodeResponse(fw, r)).join("\n"));
   await w.locator("canvas").waitFor();
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
-  assert.deepEqual(cspServer.requests.filter((r) => r !== "/favicon.ico"), ["/team.html", "/foundations-check.js"]);
+  assert.deepEqual(cspServer.requests.filter((r) => r !== "/favicon.ico"), ["/team.html", "/foundations-check.js", "/foundations-check-team.js"]);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
@@ -193,5 +194,42 @@ test("the team view can be used with the keyboard alone", async () => {
   await w.locator("table.groups").waitFor();
   assert.equal(await active(), "fc-group");
   assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("the self-check embed loads the team build once, beside itself, for the elements that ask for it", async () => {
+  const seen = cspServer.requests.length;
+  const { ctx, page, problems } = await openPage(site, "/mixed.html", { base: cspServer });
+  const self = page.locator("#self"), team = page.locator("#team");
+  await self.getByRole("button", { name: "Start" }).waitFor();
+  await team.locator("textarea").waitFor();
+  // The self-check element stays on the small build; it works after the other loaded.
+  await self.getByRole("button", { name: "Start" }).click();
+  await self.locator("fieldset").first().waitFor();
+  // An element switched to the team view afterwards moves to the team build, and its
+  // old self-check no longer answers.
+  await page.evaluate(() => document.querySelector("#self").setAttribute("mode", "team"));
+  await self.locator("textarea").waitFor();
+  await self.locator("textarea").fill(encodeCode);
+  await self.getByRole("button", { name: "Add these" }).click();
+  assert.match(await self.locator(".report").textContent(), /^Added 1\./);
+  assert.equal(await self.locator("fieldset").count(), 0);
+  assert.deepEqual(cspServer.requests.slice(seen).filter((r) => r.startsWith("/foundations-check")), ["/foundations-check.js", "/foundations-check-team.js"]);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("without foundations-check-team.js beside it, a team element says what is missing", async () => {
+  mkdirSync(join(site.root, "lonely"), { recursive: true });
+  copyFileSync(join(site.root, "foundations-check.js"), join(site.root, "lonely", "foundations-check.js"));
+  copyFileSync(join(site.root, "team.html"), join(site.root, "lonely", "team.html"));
+  const { ctx, page, problems } = await openPage(site, "/lonely/team.html");
+  const text = await page.locator("foundations-check").evaluate((e) => new Promise((resolve) => {
+    const look = () => (e.shadowRoot.textContent.includes("foundations-check-team.js") ? resolve(e.shadowRoot.textContent) : setTimeout(look, 50));
+    look();
+  }));
+  assert.match(text, /keep foundations-check-team\.js in the same folder as foundations-check\.js \(looked for http:\/\/127\.0\.0\.1:\d+\/lonely\/foundations-check-team\.js\)/);
+  assert.deepEqual(problems.filter((p) => !p.includes("404")), []);
   await ctx.close();
 });

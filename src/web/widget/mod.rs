@@ -4,6 +4,10 @@
 
 mod dom;
 pub mod strings;
+#[cfg(feature = "team")]
+mod team;
+#[cfg(not(feature = "team"))]
+#[path = "no_team.rs"]
 mod team;
 
 use crate::builtin;
@@ -53,6 +57,8 @@ enum Screen {
     Results,
 }
 
+// The team fields are read only in the build with the team view.
+#[cfg_attr(not(feature = "team"), allow(dead_code))]
 struct State {
     host: HtmlElement,
     dom: Dom,
@@ -96,7 +102,21 @@ enum Out {
 #[wasm_bindgen]
 pub struct Widget {
     state: Rc<RefCell<State>>,
-    _listener: Closure<dyn FnMut(Event)>,
+    root: ShadowRoot,
+    listener: Closure<dyn FnMut(Event)>,
+}
+
+const EVENTS: [&str; 2] = ["click", "change"];
+
+/// A widget that is freed (the element changed to the team build) stops listening.
+impl Drop for Widget {
+    fn drop(&mut self) {
+        for kind in EVENTS {
+            let _ = self
+                .root
+                .remove_event_listener_with_callback(kind, self.listener.as_ref().unchecked_ref());
+        }
+    }
 }
 
 fn storage() -> Option<Storage> {
@@ -196,14 +216,21 @@ impl Widget {
             };
             dispatch(&host, out);
         });
-        for kind in ["click", "change"] {
+        for kind in EVENTS {
             root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())
                 .map_err(|_| JsError::new("listener"))?;
         }
         Ok(Widget {
             state,
-            _listener: listener,
+            root,
+            listener,
         })
+    }
+
+    /// Whether this build has the team view (`foundations-check.js` leaves it out).
+    #[wasm_bindgen(js_name = hasTeam)]
+    pub fn has_team() -> bool {
+        cfg!(feature = "team")
     }
 
     /// An attribute changed: `mode`, `lang` or `storage-key` (`framework` is loaded by

@@ -61,6 +61,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("noResponse", "There are no results to show yet."),
     ("chartLabel", "Radar chart of your scores. {summary}"),
     ("teamTitle", "Team results: {title}"),
+    (
+        "teamMissing",
+        "The team view could not start: it is in foundations-check-team.js, which belongs in the same folder as foundations-check.js.",
+    ),
     ("teamAdd", "Add self-checks"),
     ("teamAddHint", "Paste share codes or share links, one per line, or choose exported JSON and CSV files (several at once). The same response added twice is counted once. Everything stays in this browser."),
     ("teamCodes", "Share codes or links"),

@@ -1,0 +1,33 @@
+//! The self-check embed (`foundations-check.js`) is built without the team view, so
+//! that the file every staff page loads stays small. The element class loads
+//! `foundations-check-team.js` when an element asks for `mode="team"`; these stand-ins
+//! only answer if the team view is reached in this build anyway.
+
+use super::dom::add;
+use super::State;
+use crate::framework::Framework;
+use crate::issue::Issue;
+use crate::team::ImportReport;
+use web_sys::HtmlInputElement;
+
+impl State {
+    pub(super) fn restore_team(&mut self) {}
+
+    pub(super) fn import_team(&mut self, source: &str, _text: &str, _previous: bool) {
+        self.report = Some(ImportReport {
+            rejected: vec![Issue::new(source, self.t("teamMissing"))],
+            ..ImportReport::default()
+        });
+    }
+
+    pub(super) fn import_files(&mut self, _input: &HtmlInputElement, _previous: bool) {}
+
+    pub(super) fn team_action(&mut self, _action: &str) {}
+
+    pub(super) fn render_team(&mut self, _fw: &Framework) -> Option<web_sys::Element> {
+        let p = self.dom.el("div", &[("class", "error"), ("role", "alert")]);
+        p.set_text_content(Some(&self.t("teamMissing")));
+        add(&self.main, &p);
+        None
+    }
+}
