@@ -3,6 +3,7 @@
 //! from JSON at run time and checked here before anything is scored against them.
 
 use crate::issue::{child, index, Issue};
+use crate::num;
 use crate::reader::{parse_json, Reader};
 use serde::Serialize;
 use serde_json::Value;
@@ -585,7 +586,7 @@ fn read_item(r: &mut Reader, v: &Value, p: &str) -> Option<Item> {
     if m.get("weight").is_some_and(|w| !w.is_null()) && !(weight > 0.0 && weight <= WEIGHT_MAX) {
         r.err(
             &child(p, "weight"),
-            format!("must be greater than 0 and at most {WEIGHT_MAX}"),
+            "must be greater than 0 and at most 1000",
         );
     }
     Some(Item {
@@ -666,7 +667,8 @@ fn check(r: &mut Reader, fw: &Framework) {
                 &child(&index("bands.levels", i + 1), "from"),
                 format!(
                     "bands must be in ascending order: {} is not above the previous level's {}",
-                    pair[1].from, pair[0].from
+                    num::fmt(pair[1].from, 6),
+                    num::fmt(pair[0].from, 6)
                 ),
             );
         }

@@ -263,7 +263,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
     for &t in &l.ticks {
         let (x, y) = l.point(0, n, t);
         out.push(Shape::Text {
-            text: format!("{}", t.round()),
+            text: crate::num::fmt(t, 0),
             at: (x - 5.0, y),
             size: 10.0,
             color: MUTED,
@@ -358,17 +358,12 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
 }
 
 /// Paints `chart` on `backend`, scaled to the backend's width (so a canvas sized for
-/// the device pixel ratio is drawn sharp). `font_factor` corrects for how a backend
-/// sizes text: plotters' SVG backend writes 1/1.24 of the size it is given.
-pub fn draw<DB: DrawingBackend>(
-    backend: DB,
-    chart: &RadarChart,
-    font_factor: f64,
-) -> Result<(), String> {
+/// the device pixel ratio is drawn sharp).
+pub fn draw<DB: DrawingBackend>(backend: DB, chart: &RadarChart) -> Result<(), String> {
     let scale = f64::from(backend.get_size().0) / f64::from(chart.width);
     let list = shapes(chart, &Layout::new(chart));
     let root = backend.into_drawing_area();
-    paint(&root, &list, scale, font_factor).map_err(|e| e.to_string())?;
+    paint(&root, &list, scale).map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())
 }
 
@@ -376,7 +371,6 @@ fn paint<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     list: &[Shape],
     scale: f64,
-    font_factor: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let p = |(x, y): (f64, f64)| ((x * scale).round() as i32, (y * scale).round() as i32);
     let px = |v: f64| (v * scale).round().max(1.0) as u32;
@@ -424,7 +418,7 @@ fn paint<DB: DrawingBackend>(
                 } else {
                     FontStyle::Normal
                 };
-                let font = FontDesc::new(FontFamily::SansSerif, size * scale * font_factor, style);
+                let font = FontDesc::new(FontFamily::SansSerif, size * scale, style);
                 let h = match align {
                     Align::Start => HPos::Left,
                     Align::Middle => HPos::Center,

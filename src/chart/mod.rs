@@ -10,6 +10,7 @@
 pub mod draw;
 pub mod from;
 pub mod layout;
+pub mod svg;
 pub mod text;
 
 use crate::issue::{child, index, Issue};
@@ -273,7 +274,7 @@ impl RadarChart {
                     if !(0.0..=100.0).contains(v) {
                         return err(
                             index(&child(&p, "values"), j),
-                            format!("{v} is not between 0 and 100"),
+                            format!("{} is not between 0 and 100", crate::num::fmt(*v, 6)),
                         );
                     }
                 }
@@ -376,7 +377,7 @@ pub struct TextRow {
 }
 
 fn pct(v: f64) -> String {
-    format!("{}%", v.round())
+    format!("{}%", crate::num::fmt(v, 0))
 }
 
 /// A summary sentence (highest and lowest axes of each series) and the data as rows.
@@ -463,28 +464,11 @@ pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
 pub fn radar_svg(chart: &RadarChart) -> Result<String, Issue> {
     chart.check()?;
     let mut out = String::new();
-    {
-        let backend =
-            plotters::prelude::SVGBackend::with_string(&mut out, (chart.width, chart.height));
-        draw::draw(backend, chart, 1.24)
-            .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))?;
-    }
-    // Give the image a role and an accessible name.
-    let alt = text_alternative(chart);
-    let mut title = String::new();
-    for c in alt.summary.chars() {
-        match c {
-            '<' => title.push_str("&lt;"),
-            '>' => title.push_str("&gt;"),
-            '&' => title.push_str("&amp;"),
-            '"' => title.push_str("&quot;"),
-            '\'' => title.push_str("&apos;"),
-            c => title.push(c),
-        }
-    }
-    if let Some(end) = out.find('>') {
-        out.insert_str(end + 1, &format!("\n<title>{title}</title>"));
-        out.insert_str(end, " role=\"img\"");
-    }
+    let title = text_alternative(chart).summary;
+    draw::draw(
+        svg::SvgBackend::new(&mut out, (chart.width, chart.height), &title),
+        chart,
+    )
+    .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))?;
     Ok(out)
 }

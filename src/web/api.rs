@@ -269,12 +269,8 @@ pub fn draw_radar(
                 .and_then(|p| p.dyn_into::<js_sys::Object>().ok())
                 .is_some_and(|p| p.is_prototype_of(canvas)) =>
         {
-            super::offscreen::draw_on_offscreen(
-                canvas.unchecked_ref(),
-                &c,
-                pixel_ratio.unwrap_or(1.0),
-            )
-            .map_err(js_err)
+            super::canvas::draw_on_offscreen(canvas.unchecked_ref(), &c, pixel_ratio.unwrap_or(1.0))
+                .map_err(js_err)
         }
         _ => Err(JsError::new(
             "canvas: expected an HTMLCanvasElement or an OffscreenCanvas",

@@ -4,7 +4,5 @@
 #[cfg(feature = "api")]
 pub mod api;
 pub mod canvas;
-#[cfg(feature = "api")]
-pub mod offscreen;
 #[cfg(feature = "element")]
 pub mod widget;
