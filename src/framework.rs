@@ -43,7 +43,8 @@ pub struct Framework {
     pub foundations: Vec<Foundation>,
     /// Item id to (foundation index, item index), for answers keyed by item id.
     #[serde(skip)]
-    item_index: std::collections::HashMap<String, (usize, usize)>,
+    /// Item ids, sorted, with (foundation index, item index).
+    item_index: Vec<(String, (usize, usize))>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -211,7 +212,10 @@ impl Framework {
 
     /// Finds an item by id: (foundation index, item index).
     pub fn find_item(&self, id: &str) -> Option<(usize, usize)> {
-        self.item_index.get(id).copied()
+        let i = &self.item_index;
+        i.binary_search_by(|(k, _)| k.as_str().cmp(id))
+            .ok()
+            .map(|k| i[k].1)
     }
 
     pub fn field(&self, id: &str) -> Option<&RespondentField> {
@@ -362,16 +366,20 @@ fn read_framework(r: &mut Reader, v: &Value) -> Option<Framework> {
         scoring: scoring?,
         bands: bands?,
         consensus,
-        item_index: foundations
-            .iter()
-            .enumerate()
-            .flat_map(|(fi, f): (usize, &Foundation)| {
-                f.items
-                    .iter()
-                    .enumerate()
-                    .map(move |(ii, i)| (i.id.clone(), (fi, ii)))
-            })
-            .collect(),
+        item_index: {
+            let mut index: Vec<_> = foundations
+                .iter()
+                .enumerate()
+                .flat_map(|(fi, f): (usize, &Foundation)| {
+                    f.items
+                        .iter()
+                        .enumerate()
+                        .map(move |(ii, i)| (i.id.clone(), (fi, ii)))
+                })
+                .collect();
+            index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            index
+        },
         respondent_fields,
         foundations,
     })

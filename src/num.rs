@@ -70,3 +70,62 @@ mod tests {
         assert_eq!(fmt(f64::NEG_INFINITY, 1), "-inf");
     }
 }
+
+/// The cosine and sine of `x` (radians), to about 1e-15, from their series: the
+/// chart needs only a few angles, and this keeps libm's sin and cos (about 7 KB) out
+/// of the embed.
+pub fn cos_sin(x: f64) -> (f64, f64) {
+    use std::f64::consts::{PI, TAU};
+    // Into [-π, π), where the series converge within 30 terms.
+    let x = x - ((x + PI) / TAU).floor() * TAU;
+    let (mut cos, mut sin) = (0.0, 0.0);
+    let mut term = 1.0; // x^k / k!
+    for k in 0..40 {
+        match k % 4 {
+            0 => cos += term,
+            1 => sin += term,
+            2 => cos -= term,
+            _ => sin -= term,
+        }
+        term *= x / f64::from(k + 1);
+    }
+    (cos, sin)
+}
+
+/// Sorts `v` by `less`, keeping equal elements in order: an insertion sort, for the
+/// short lists (axes, foundations, bands) of the self-check, with far less code than
+/// the standard library's sort.
+pub fn sort_by<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn cos_sin_match_the_library() {
+        for i in -2000..2000 {
+            let x = f64::from(i) * 0.01;
+            let (c, s) = cos_sin(x);
+            assert!((c - x.cos()).abs() < 1e-13, "cos {x}: {c} vs {}", x.cos());
+            assert!((s - x.sin()).abs() < 1e-13, "sin {x}: {s} vs {}", x.sin());
+        }
+    }
+
+    #[test]
+    fn sort_by_is_stable() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_by(&mut v, |a, b| a.0 < b.0);
+        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        let mut w: Vec<i32> = (0..200).rev().collect();
+        sort_by(&mut w, |a, b| a < b);
+        assert_eq!(w, (0..200).collect::<Vec<_>>());
+    }
+}

@@ -245,17 +245,15 @@ impl Reader {
 
     /// Reports ids that occur more than once among `ids` (path, id).
     pub fn unique(&mut self, ids: &[(String, &str)], what: &str) {
-        let mut seen = std::collections::HashMap::new();
-        for (path, id) in ids {
+        for (k, (path, id)) in ids.iter().enumerate() {
             if id.is_empty() {
                 continue;
             }
-            if let Some(first) = seen.insert(*id, path.as_str()) {
+            if let Some((first, _)) = ids[..k].iter().find(|(_, other)| other == id) {
                 self.err(
                     path,
                     format!("duplicate {what} id \"{id}\" (first used at {first})"),
                 );
-                seen.insert(*id, first);
             }
         }
     }

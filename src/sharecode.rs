@@ -269,7 +269,7 @@ pub fn base64url_decode(text: &str) -> Result<Vec<u8>, Issue> {
                 return Err(Issue::new(
                     "",
                     format!(
-                    "the share code has a character that cannot be in one ({:?} at position {})",
+                    "the share code has a character that cannot be in one ('{}' at position {})",
                     c,
                     i + 1
                 ),

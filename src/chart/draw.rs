@@ -169,8 +169,8 @@ fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: Rg
         ],
         Marker::Hexagon => (0..6)
             .map(|k| {
-                let a = std::f64::consts::PI / 3.0 * f64::from(k);
-                (r * 1.1 * a.cos(), r * 1.1 * a.sin())
+                let (cos, sin) = crate::num::cos_sin(std::f64::consts::PI / 3.0 * f64::from(k));
+                (r * 1.1 * cos, r * 1.1 * sin)
             })
             .collect(),
     };
@@ -210,7 +210,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
 
     // Bands: faint rings painted from the outside in.
     let mut bands: Vec<&super::Band> = chart.bands.iter().collect();
-    bands.sort_by(|a, b| a.from.total_cmp(&b.from));
+    crate::num::sort_by(&mut bands, |a, b| a.from < b.from);
     let upper = |k: usize| bands.get(k + 1).map_or(100.0, |b| b.from);
     for k in (0..bands.len()).rev() {
         out.push(Shape::Fill {

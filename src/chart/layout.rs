@@ -113,7 +113,7 @@ fn label_lines(chart: &RadarChart, i: usize, size: f64, max_w: f64) -> (Vec<Stri
 
 /// Places a label box for axis at `theta` with its anchor at radius `ra` from `c`.
 fn place(lines: Vec<String>, bold: bool, size: f64, theta: f64, c: (f64, f64), ra: f64) -> TextBox {
-    let (cos, sin) = (theta.cos(), theta.sin());
+    let (cos, sin) = crate::num::cos_sin(theta);
     let w = lines
         .iter()
         .map(|l| width(l, size) * if bold { 1.08 } else { 1.0 })
@@ -188,7 +188,9 @@ fn labels_at(prepared: &[(Vec<String>, bool)], size: f64, c: (f64, f64), r: f64)
             for i in 0..n {
                 let j = (i + 1) % n;
                 if boxes[i].overlaps(&boxes[j], 2.0) {
-                    let k = if angle(i, n).sin().abs() >= angle(j, n).sin().abs() {
+                    let k = if crate::num::cos_sin(angle(i, n)).1.abs()
+                        >= crate::num::cos_sin(angle(j, n)).1.abs()
+                    {
                         i
                     } else {
                         j
@@ -347,9 +349,9 @@ impl Layout {
 
     /// Where a value (0 to 100) on axis `i` is drawn.
     pub fn point(&self, i: usize, n: usize, value: f64) -> (f64, f64) {
-        let t = angle(i, n);
+        let (cos, sin) = crate::num::cos_sin(angle(i, n));
         let r = self.radius * value.clamp(0.0, 100.0) / 100.0;
-        (self.center.0 + r * t.cos(), self.center.1 + r * t.sin())
+        (self.center.0 + r * cos, self.center.1 + r * sin)
     }
 
     /// The points of a series; `None` where the series has no score.

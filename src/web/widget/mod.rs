@@ -20,7 +20,6 @@ use crate::score::{score, ScoreResult, Status};
 use crate::{csv, sharecode};
 use dom::{add, clear, focus, Dom};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use strings::Strings;
 use wasm_bindgen::prelude::*;
@@ -386,14 +385,14 @@ impl Widget {
     /// Overrides UI text: an object of key to text.
     #[wasm_bindgen(js_name = setStrings)]
     pub fn set_strings(&self, value: &JsValue) {
-        let mut map = HashMap::new();
+        let mut map = Vec::new();
         if let Ok(entries) = js_sys::Object::entries(&js_sys::Object::from(value.clone()))
             .dyn_into::<js_sys::Array>()
         {
             for pair in entries.iter() {
                 let pair = js_sys::Array::from(&pair);
                 if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                    map.insert(k, v);
+                    map.push((k, v));
                 }
             }
         }
@@ -1208,7 +1207,7 @@ impl State {
             .enumerate()
             .map(|(i, f)| (i, f.percent))
             .collect();
-        order.sort_by(|a, b| b.1.unwrap_or(-1.0).total_cmp(&a.1.unwrap_or(-1.0)));
+        crate::num::sort_by(&mut order, |a, b| a.1.unwrap_or(-1.0) > b.1.unwrap_or(-1.0));
         let list = d.el("ol", &[("class", "foundations"), ("part", "results")]);
         for (i, _) in order {
             let (f, fs) = (&fw.foundations[i], &result.foundations[i]);

@@ -2,8 +2,6 @@
 //! the element's `strings` property (an object of key to text); `{n}`-style
 //! placeholders are filled in by the widget.
 
-use std::collections::HashMap;
-
 pub const DEFAULTS: &[(&str, &str)] = &[
     ("loading", "Loading the self-check…"),
     ("start", "Start the self-check"),
@@ -109,16 +107,17 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 
 #[derive(Default)]
 pub struct Strings {
-    overrides: HashMap<String, String>,
+    overrides: Vec<(String, String)>,
 }
 
 impl Strings {
-    pub fn set(&mut self, overrides: HashMap<String, String>) {
+    pub fn set(&mut self, overrides: Vec<(String, String)>) {
         self.overrides = overrides;
     }
 
     pub fn get(&self, key: &str) -> String {
-        self.overrides.get(key).cloned().unwrap_or_else(|| {
+        let own = self.overrides.iter().rev().find(|(k, _)| k == key);
+        own.map(|(_, v)| v.clone()).unwrap_or_else(|| {
             DEFAULTS
                 .iter()
                 .find(|(k, _)| *k == key)
