@@ -26,131 +26,288 @@ pub struct ImportReport {
 
 /// Adds the responses in `text` to `set`: a JSON file (a list of responses, one
 /// response, or an export `{ "responses": [...] }`), a CSV export, or share codes and
-/// share links, one per line (a link may carry several codes as `#fc-team=a,b,c`).
+/// share links, one or more per line (a `#fc-team=` link carries several, by commas).
 /// Responses already in the set are counted as duplicates, not added twice; anything
 /// that cannot be read is reported with where it was, and the rest is kept. `source`
 /// names the file or "pasted text" in messages.
 pub fn import(fw: &Framework, set: &mut Vec<Response>, source: &str, text: &str) -> ImportReport {
-    let mut report = ImportReport::default();
-    if text.len() > MAX_IMPORT_BYTES {
-        report.rejected.push(Issue::new(
-            source,
-            format!(
+    let mut job = Import::new(fw, source, text.to_string());
+    while !job.step(fw, usize::MAX) {}
+    job.finish(set)
+}
+
+/// An import done a little at a time, so that a page stays responsive while it reads
+/// thousands of responses: [`Import::new`] sorts out what the text is (and reads a CSV
+/// file), each [`Import::step`] reads a number of responses, and [`Import::finish`]
+/// adds them to the set. The result is the same as [`import`]'s.
+pub struct Import {
+    source: String,
+    text: String,
+    /// JSON: where each response is in `text`, and the path of the list ("" or
+    /// "responses"); `None` for a single response object.
+    items: Vec<std::ops::Range<usize>>,
+    base: Option<&'static str>,
+    /// Share codes: (line number, where the code is in `text`).
+    codes: Vec<(usize, std::ops::Range<usize>)>,
+    next: usize,
+    found: Vec<Response>,
+    report: ImportReport,
+}
+
+impl Import {
+    pub fn new(fw: &Framework, source: &str, text: String) -> Import {
+        let mut job = Import {
+            source: source.to_string(),
+            text: String::new(),
+            items: Vec::new(),
+            base: None,
+            codes: Vec::new(),
+            next: 0,
+            found: Vec::new(),
+            report: ImportReport::default(),
+        };
+        if text.len() > MAX_IMPORT_BYTES {
+            job.reject(format!(
                 "is {} MB; files of up to {} MB can be imported",
                 text.len() / 1_000_000,
                 MAX_IMPORT_BYTES / 1_000_000
-            ),
-        ));
-        return report;
-    }
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    let bad_chars = text
-        .chars()
-        .take(4096)
-        .filter(|c| *c == '\0' || *c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()))
-        .count();
-    if bad_chars > 0 {
-        report.rejected.push(Issue::new(
-            source,
-            "is not a JSON or CSV file, nor share codes (it contains binary data)",
-        ));
-        return report;
-    }
-    let mut found: Vec<Response> = Vec::new();
-    if trimmed.starts_with('[') || trimmed.starts_with('{') {
-        match parse_json_limited(trimmed, MAX_IMPORT_BYTES) {
-            Err(e) => report.rejected.push(Issue::new(source, e.message)),
-            Ok(v) => {
-                let list = match &v {
-                    serde_json::Value::Array(a) => Some((a.as_slice(), "")),
-                    serde_json::Value::Object(m) if m.contains_key("responses") => m
-                        .get("responses")
-                        .and_then(|r| r.as_array())
-                        .map(|a| (a.as_slice(), "responses")),
-                    serde_json::Value::Object(_) => Some((std::slice::from_ref(&v), "")),
-                    _ => None,
+            ));
+            return job;
+        }
+        let binary = text
+            .chars()
+            .take(4096)
+            .any(|c| c == '\0' || c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()));
+        if binary {
+            job.reject(
+                "is not a JSON or CSV file, nor share codes (it contains binary data)".into(),
+            );
+            return job;
+        }
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        if body.starts_with('[') || body.starts_with('{') {
+            let skip = text.len() - body.len();
+            // Checking the whole document first gives the same messages as a full parse;
+            // then the responses are found without building the document.
+            match serde_json::from_str::<serde::de::IgnoredAny>(body) {
+                Err(e) => job.reject(format!("not valid JSON: {e}")),
+                Ok(_) => match json_items(body.as_bytes()) {
+                    Ok((items, base)) => {
+                        job.items = items
+                            .into_iter()
+                            .map(|r| r.start + skip..r.end + skip)
+                            .collect();
+                        job.base = base;
+                    }
+                    Err(()) => {
+                        let v = parse_json_limited(body, MAX_IMPORT_BYTES).unwrap_or_default();
+                        job.reject(format!(
+                            "expected a list of responses, found {}",
+                            type_name(&v)
+                        ));
+                    }
+                },
+            }
+        } else if body.starts_with("\"framework\"") || body.starts_with("framework,") {
+            match from_csv(fw, &text) {
+                Err(e) => job.report.rejected.push(Issue::new(
+                    format!("{source} {}", e.path).trim().to_string(),
+                    e.message,
+                )),
+                Ok(got) => {
+                    job.found = got.responses;
+                    job.report.rejected.extend(
+                        got.rejected
+                            .into_iter()
+                            .map(|e| Issue::new(format!("{source} {}", e.path), e.message)),
+                    );
+                }
+            }
+        } else {
+            let mut at = 0;
+            for (i, line) in text.split('\n').enumerate() {
+                let start = at;
+                at += line.len() + 1;
+                // Codes and link fragments: a code is letters, digits, - and _.
+                let list = match line.find("fc-team=") {
+                    Some(k) => &line[k + 8..],
+                    None => line,
                 };
-                match list {
-                    None => report.rejected.push(Issue::new(
-                        source,
-                        format!("expected a list of responses, found {}", type_name(&v)),
-                    )),
-                    Some((items, base)) => {
-                        for (i, item) in items.iter().enumerate() {
-                            let path = if base.is_empty() && v.is_object() {
-                                String::new()
-                            } else {
-                                format!("{base}[{i}]")
-                            };
-                            match Response::from_value(fw, item, &path) {
-                                Ok(r) => found.push(r),
-                                Err(e) => report.rejected.push(Issue::new(
-                                    source,
-                                    e.first().map(Issue::to_string).unwrap_or_default(),
-                                )),
-                            }
-                        }
+                let many = list.len() != line.len();
+                for part in list.split(if many { ',' } else { '\n' }) {
+                    let t = part.trim();
+                    if !t.is_empty() {
+                        let from = start + (t.as_ptr() as usize - line.as_ptr() as usize);
+                        job.codes.push((i + 1, from..from + t.len()));
                     }
                 }
             }
         }
-    } else if trimmed.starts_with("\"framework\"") || trimmed.starts_with("framework,") {
-        match from_csv(fw, text) {
-            Err(e) => report.rejected.push(Issue::new(
-                format!("{source} {}", e.path).trim().to_string(),
-                e.message,
-            )),
-            Ok(got) => {
-                found = got.responses;
-                report.rejected.extend(
-                    got.rejected
-                        .into_iter()
-                        .map(|e| Issue::new(format!("{source} {}", e.path), e.message)),
-                );
-            }
-        }
-    } else {
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            let codes: Vec<&str> = match line.find("fc-team=") {
-                Some(k) => line[k + 8..]
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|c| !c.is_empty())
-                    .collect(),
-                None => vec![line],
-            };
-            for code in codes {
-                match sharecode::decode(fw, code) {
-                    Ok(r) => found.push(r),
-                    Err(e) => report
-                        .rejected
-                        .push(Issue::new(format!("{source} line {}", i + 1), e.message)),
+        job.text = text;
+        job
+    }
+
+    fn reject(&mut self, message: String) {
+        self.report
+            .rejected
+            .push(Issue::new(self.source.clone(), message));
+    }
+
+    /// How many responses have been read, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.items.len() + self.codes.len())
+    }
+
+    /// Reads up to `count` more responses; true when all have been read.
+    pub fn step(&mut self, fw: &Framework, count: usize) -> bool {
+        let total = self.items.len() + self.codes.len();
+        let end = total.min(self.next.saturating_add(count));
+        while self.next < end {
+            let k = self.next;
+            self.next += 1;
+            if let Some(range) = self.items.get(k) {
+                let path = match self.base {
+                    None => String::new(),
+                    Some(base) => format!("{base}[{k}]"),
+                };
+                let read = serde_json::from_str(&self.text[range.clone()])
+                    .map_err(|e| vec![Issue::new(&path, format!("not valid JSON: {e}"))])
+                    .and_then(|v| Response::from_value(fw, &v, &path));
+                match read {
+                    Ok(r) => self.found.push(r),
+                    Err(e) => self.reject(e.first().map(Issue::to_string).unwrap_or_default()),
+                }
+            } else {
+                let (line, range) = self.codes[k - self.items.len()].clone();
+                match sharecode::decode(fw, &self.text[range]) {
+                    Ok(r) => self.found.push(r),
+                    Err(e) => self.report.rejected.push(Issue::new(
+                        format!("{} line {line}", self.source),
+                        e.message,
+                    )),
                 }
             }
         }
+        self.next >= total
     }
-    // Hashing keeps duplicate detection fast for tens of thousands of responses.
-    let mut seen: std::collections::HashSet<Response> = set.iter().cloned().collect();
-    for r in found {
-        if seen.contains(&r) {
-            report.duplicates += 1;
-        } else if set.len() >= MAX_RESPONSES {
-            report.rejected.push(Issue::new(
-                source,
-                format!("the set is full ({MAX_RESPONSES} responses)"),
-            ));
-            break;
-        } else {
-            seen.insert(r.clone());
-            set.push(r);
-            report.added += 1;
+
+    /// Adds what was read to `set`, counting responses already there as duplicates.
+    pub fn finish(self, set: &mut Vec<Response>) -> ImportReport {
+        let mut report = self.report;
+        // Hashing keeps duplicate detection fast for tens of thousands of responses.
+        let mut seen: std::collections::HashSet<Response> = set.iter().cloned().collect();
+        for r in self.found {
+            if seen.contains(&r) {
+                report.duplicates += 1;
+            } else if set.len() >= MAX_RESPONSES {
+                report.rejected.push(Issue::new(
+                    self.source,
+                    format!("the set is full ({MAX_RESPONSES} responses)"),
+                ));
+                break;
+            } else {
+                seen.insert(r.clone());
+                set.push(r);
+                report.added += 1;
+            }
+        }
+        report
+    }
+}
+
+/// Where the responses are in a valid JSON document: the items of a top-level list
+/// (path ""), of the `responses` list of an object (path "responses"), or the whole
+/// of an object without one (a single response, no path). Err for anything else.
+fn json_items(b: &[u8]) -> Result<(Vec<std::ops::Range<usize>>, Option<&'static str>), ()> {
+    let mut i = skip_ws(b, 0);
+    match b.get(i) {
+        Some(b'[') => Ok((list_items(b, i), Some(""))),
+        Some(b'{') => {
+            // Look for a "responses" key among the object's own keys.
+            let mut found = None;
+            i = skip_ws(b, i + 1);
+            while b.get(i) == Some(&b'"') {
+                let key_end = skip_value(b, i);
+                let key: String = serde_json::from_slice(&b[i..key_end]).map_err(|_| ())?;
+                let v = skip_ws(b, skip_ws(b, key_end) + 1); // past ':'
+                let v_end = skip_value(b, v);
+                if key == "responses" {
+                    found = Some(v);
+                }
+                i = skip_ws(b, v_end);
+                if b.get(i) == Some(&b',') {
+                    i = skip_ws(b, i + 1);
+                }
+            }
+            match found {
+                None => Ok((vec![0..b.len()], None)),
+                Some(v) if b[v] == b'[' => Ok((list_items(b, v), Some("responses"))),
+                Some(_) => Err(()),
+            }
+        }
+        _ => Err(()),
+    }
+}
+
+/// The items of the list that starts at `b[open]`.
+fn list_items(b: &[u8], open: usize) -> Vec<std::ops::Range<usize>> {
+    let mut items = Vec::new();
+    let mut i = skip_ws(b, open + 1);
+    while i < b.len() && b[i] != b']' {
+        let end = skip_value(b, i);
+        items.push(i..end);
+        i = skip_ws(b, end);
+        if b.get(i) == Some(&b',') {
+            i = skip_ws(b, i + 1);
         }
     }
-    report
+    items
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the JSON value that starts at `b[i]` (the document is known to be valid).
+fn skip_value(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if in_string {
+            match c {
+                b'\\' => i += 1,
+                b'"' => {
+                    in_string = false;
+                    if depth == 0 {
+                        return i;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                if depth == 0 {
+                    return i - 1; // the end of a number, true, false or null
+                }
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return i - 1,
+            _ => {}
+        }
+    }
+    i
 }
 
 /// How a foundation moved between rounds.

@@ -172,3 +172,100 @@ fn gaps_and_the_disagreement_sentence() {
     assert!(csv.contains("\"NHS\",\"(all)\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"suppressed: too few responses\""), "{csv}");
     assert!(!csv.contains("\"NHS\",\"One\""));
 }
+
+#[test]
+fn an_import_in_small_steps_reads_the_same_as_at_once() {
+    use foundations_check::team::Import;
+    let fw = small();
+    let rs: Vec<_> = (1..=5)
+        .map(|v| response(&fw, json!({"a": v, "e": 6 - v}), json!({"sector": "nhs"})))
+        .collect();
+    let codes: Vec<String> = rs.iter().map(|r| encode(&fw, r)).collect();
+    let bad = "{\"framework\":\"test\",\"version\":\"1\",\"answers\":{\"a\":9}}";
+    // Text with brackets, braces, commas and escaped quotes inside strings, numbers
+    // and literals next to brackets, and other keys around the list.
+    let tricky = "{\"framework\":\"test\",\"version\":\"1\",\"answers\":{\"a\":2},\"respondent\":{\"sector\":\"nhs\"},\"submittedAt\":\"2026-11-20T10:00:00Z\"}";
+    let inputs = [
+        (
+            "list.json",
+            format!("[ {} ,{bad},\n{}]", rs[0].to_json(), rs[1].to_json()),
+        ),
+        (
+            "export.json",
+            format!(
+                "{{\"note\":\"[a, {{b}}] \\\"q\\\"\",\"n\":[1,2,{{\"x\":null}}],\"responses\":[{},{tricky},{bad}],\"t\":true}}",
+                rs[2].to_json()
+            ),
+        ),
+        ("one.json", rs[3].to_json()),
+        ("scalar.json", "[1,true,null,\"x\"]".to_string()),
+        ("not-a-list.json", "{\"responses\": 4}".to_string()),
+        ("a string.json", "\"[]\"".to_string()),
+        (
+            "codes",
+            format!(
+                "{}\r\nnot-a-code\nhttps://x/#fc-team={},{}, {}\n",
+                codes[0], codes[1], codes[4], codes[0]
+            ),
+        ),
+    ];
+    for (name, text) in inputs {
+        let mut whole = Vec::new();
+        let at_once = import(&fw, &mut whole, name, &text);
+        let mut job = Import::new(&fw, name, text.clone());
+        let mut steps = 0;
+        while !job.step(&fw, 1) {
+            steps += 1;
+            assert!(steps < 100, "{name} never finishes");
+        }
+        let (done, total) = job.progress();
+        assert_eq!(done, total);
+        let mut stepwise = Vec::new();
+        assert_eq!(job.finish(&mut stepwise), at_once, "{name}");
+        assert_eq!(stepwise, whole, "{name}");
+    }
+    // What each one read, and where the problems were.
+    let read = |name: &str, text: &str| {
+        let mut set = Vec::new();
+        let r = import(&fw, &mut set, name, text);
+        (
+            r.added,
+            r.rejected.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    let (added, rejected) = read(
+        "export.json",
+        &format!(
+            "{{\"a\":\"[\",\"responses\":[{},{tricky},{bad}]}}",
+            rs[2].to_json()
+        ),
+    );
+    assert_eq!(added, 2);
+    assert_eq!(
+        rejected,
+        ["export.json: responses[2].answers.a: 9 is outside the scale (1 to 5)"]
+    );
+    assert_eq!(read("scalar.json", "[1,true]").1.len(), 2);
+    assert_eq!(
+        read("not-a-list.json", "{\"responses\": 4}").1,
+        ["not-a-list.json: expected a list of responses, found an object"]
+    );
+    // Text that is not a list or an object is read as share codes, and refused.
+    let (added, rejected) = read("a string.json", "\"[]\"");
+    assert_eq!(added, 0);
+    assert_eq!(rejected.len(), 1);
+    assert!(
+        rejected[0].starts_with("a string.json line 1: "),
+        "{rejected:?}"
+    );
+    let (added, rejected) = read(
+        "codes",
+        &format!(
+            "{}\r\nnot-a-code\nhttps://x/#fc-team={},{}\n",
+            codes[0], codes[1], codes[4]
+        ),
+    );
+    assert_eq!(added, 3);
+    assert_eq!(rejected.len(), 1);
+    assert!(rejected[0].starts_with("codes line 2: "), "{rejected:?}");
+}
