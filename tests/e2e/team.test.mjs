@@ -37,9 +37,13 @@ async function open(base = server, path = "/team.html") {
 const report = (w) => w.locator(".report").textContent();
 const encodeCode = encodeResponse(fw, response(3, "nhs-trust"));
 
+/** Waits until an import has been read and reported (imports are read a slice at a time). */
+const settled = (w) => w.locator(".report p").first().waitFor();
+
 async function paste(w, text) {
   await w.locator("textarea").fill(text);
   await w.getByRole("button", { name: "Add these" }).click();
+  await settled(w);
 }
 
 test("pasted codes and links are added, duplicates counted once, bad lines named; the set survives a reload", async () => {
@@ -184,6 +188,7 @@ test("the team view can be used with the keyboard alone", async () => {
   await page.keyboard.press("Tab");
   assert.equal(await active(), "Add these");
   await page.keyboard.press("Enter");
+  await settled(w);
   assert.match(await report(w), /^Added 3\./);
   // Focus went to the report, which is announced.
   assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement.className), "report");
@@ -231,5 +236,35 @@ test("without foundations-check-team.js beside it, a team element says what is m
   }));
   assert.match(text, /keep foundations-check-team\.js in the same folder as foundations-check\.js \(looked for http:\/\/127\.0\.0\.1:\d+\/lonely\/foundations-check-team\.js\)/);
   assert.deepEqual(problems.filter((p) => !p.includes("404")), []);
+  await ctx.close();
+});
+
+test("a large file is read a slice at a time, with a progress bar, while the page keeps responding", async () => {
+  const { ctx, page, w, problems } = await open();
+  let seed = 11;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const many = Array.from({ length: 4000 }, (_, i) => ({
+    framework: fw.id, version: fw.version,
+    answers: Object.fromEntries(items.map((id) => [id, 1 + Math.floor(rnd() * 5)])),
+    respondent: { sector: ["nhs-trust", "local-authority", "primary-care", "voluntary-sector"][i % 4], role: "manager" },
+  }));
+  const dir = mkdtempSync(join(tmpdir(), "fc-many-"));
+  writeFileSync(join(dir, "many.json"), JSON.stringify({ responses: many }));
+  await w.locator("#fc-files").setInputFiles(join(dir, "many.json"));
+  // The page's own polling (on animation frames) sees the bar part-way: the reading
+  // left the page free between slices.
+  await page.waitForFunction(() => {
+    const bar = document.querySelector("foundations-check").shadowRoot.querySelector("progress");
+    return bar && Number(bar.getAttribute("value")) > 0 && Number(bar.getAttribute("value")) < Number(bar.getAttribute("max"));
+  });
+  assert.equal(await w.locator("progress").getAttribute("max"), "4000");
+  assert.match(await w.locator("#fc-progress").textContent(), /^Reading self-checks: \d+ of 4000…$/);
+  await settled(w);
+  assert.match(await report(w), /^Added 4000\./);
+  assert.equal(await w.locator("progress").count(), 0);
+  assert.equal(await w.locator("#fc-summary").textContent(), "4000 self-checks");
+  await axe(page, "the team view after a large import");
+  rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
   await ctx.close();
 });

@@ -83,6 +83,11 @@ struct State {
     report: Option<crate::team::ImportReport>,
     confirm_clear: bool,
     focus_report: bool,
+    /// Team imports being read a slice at a time (the earlier round when true), and
+    /// whether the next slice is scheduled.
+    importing: Vec<(crate::team::Import, bool)>,
+    tick_scheduled: bool,
+    importing_saved: bool,
     /// Where focus goes after the next render: only ever after the person did
     /// something in the widget, never on page load or when the host sets a property.
     move_focus: MoveFocus,
@@ -198,6 +203,9 @@ impl Widget {
             report: None,
             confirm_clear: false,
             focus_report: false,
+            importing: Vec::new(),
+            tick_scheduled: false,
+            importing_saved: true,
             move_focus: MoveFocus::None,
             me: std::rc::Weak::new(),
         }));

@@ -59,6 +59,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("noResponse", "There are no results to show yet."),
     ("chartLabel", "Radar chart of your scores. {summary}"),
     ("teamTitle", "Team results: {title}"),
+    ("teamReading", "Reading self-checks: {done} of {total}…"),
     (
         "teamMissing",
         "The team view could not start: it is in foundations-check-team.js, which belongs in the same folder as foundations-check.js.",

@@ -89,7 +89,92 @@ impl State {
         self.focus_report = true;
     }
 
-    /// Imports text into the set, or into the earlier round.
+    /// Starts reading text into the set (or the earlier round) a slice at a time, so
+    /// that the page stays responsive while thousands of responses are read; the
+    /// report follows when all is read.
+    fn queue_import(&mut self, source: &str, text: String, previous: bool) {
+        let Some(fw) = self.fw.clone() else { return };
+        let job = team::Import::new(&fw, source, text);
+        self.importing.push((job, previous));
+        self.schedule_import();
+    }
+
+    fn schedule_import(&mut self) {
+        if self.tick_scheduled {
+            return;
+        }
+        self.tick_scheduled = true;
+        let me = self.me.clone();
+        let tick = Closure::once_into_js(move || {
+            let Some(state) = me.upgrade() else { return };
+            let Ok(mut s) = state.try_borrow_mut() else {
+                return;
+            };
+            s.tick_scheduled = false;
+            s.import_slice();
+        });
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(tick.unchecked_ref(), 0);
+        }
+    }
+
+    /// Reads for about 20 ms, then lets the page breathe. Adding a finished import
+    /// to the set, saving and drawing each get a slice of their own.
+    fn import_slice(&mut self) {
+        let Some(fw) = self.fw.clone() else {
+            self.importing.clear();
+            return;
+        };
+        let start = js_sys::Date::now();
+        while let Some((job, _)) = self.importing.first_mut() {
+            if job.step(&fw, 200) {
+                let (job, previous) = self.importing.remove(0);
+                let set = if previous {
+                    &mut self.previous
+                } else {
+                    &mut self.team
+                };
+                let report = job.finish(set);
+                self.merge_report(report);
+                self.importing_saved = false;
+                break;
+            }
+            if js_sys::Date::now() - start > 20.0 {
+                break;
+            }
+        }
+        if !self.importing.is_empty() {
+            self.show_progress();
+            self.schedule_import();
+        } else if !self.importing_saved {
+            self.importing_saved = true;
+            self.save_team();
+            self.schedule_import();
+        } else {
+            self.render();
+        }
+    }
+
+    /// Updates the progress bar of the import being read.
+    fn show_progress(&self) {
+        let Some((job, _)) = self.importing.first() else {
+            return;
+        };
+        let (done, total) = job.progress();
+        if let Ok(Some(bar)) = self.main.query_selector("progress") {
+            let _ = bar.set_attribute("max", &total.max(1).to_string());
+            let _ = bar.set_attribute("value", &done.to_string());
+        }
+        if let Ok(Some(p)) = self.main.query_selector("#fc-progress") {
+            p.set_text_content(Some(&self.strings.fill(
+                "teamReading",
+                &[("done", &done.to_string()), ("total", &total.to_string())],
+            )));
+        }
+    }
+
+    /// Imports text into the set, or into the earlier round, at once (for scripts).
     pub(super) fn import_team(&mut self, source: &str, text: &str, previous: bool) {
         let Some(fw) = self.fw.clone() else { return };
         let r = if previous {
@@ -129,7 +214,7 @@ impl State {
                     return;
                 };
                 match text.as_string() {
-                    Some(t) => s.import_team(&name, &t, previous),
+                    Some(t) => s.queue_import(&name, t, previous),
                     None => s.merge_report(ImportReport {
                         rejected: vec![Issue::new(name, "could not be read")],
                         ..ImportReport::default()
@@ -169,13 +254,14 @@ impl State {
                     });
                 } else {
                     let source = self.t("teamPasted");
-                    self.import_team(&source, &text, false);
+                    self.queue_import(&source, text, false);
                 }
             }
             "team-clear" => self.confirm_clear = true,
             "team-clear-no" => self.confirm_clear = false,
             "team-clear-yes" => {
                 self.confirm_clear = false;
+                self.importing.clear();
                 self.team.clear();
                 self.previous.clear();
                 self.report = None;
@@ -398,8 +484,18 @@ impl State {
                 add(&status, &ul);
             }
         }
+        if !self.importing.is_empty() {
+            // While responses are read: a progress bar, filled in by `show_progress`.
+            let p = d.text("p", &[("id", "fc-progress")], "");
+            add(&imp, &p);
+            add(
+                &imp,
+                &d.el("progress", &[("aria-labelledby", "fc-progress")]),
+            );
+        }
         add(&imp, &status);
         add(&self.main, &imp);
+        self.show_progress();
         if self.focus_report {
             self.focus_report = false;
             focus(&status);
