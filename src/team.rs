@@ -32,14 +32,15 @@ pub struct ImportReport {
 /// names the file or "pasted text" in messages.
 pub fn import(fw: &Framework, set: &mut Vec<Response>, source: &str, text: &str) -> ImportReport {
     let mut job = Import::new(fw, source, text.to_string());
-    while !job.step(fw, usize::MAX) {}
-    job.finish(set)
+    while !job.step(fw, set, usize::MAX) {}
+    job.finish()
 }
 
 /// An import done a little at a time, so that a page stays responsive while it reads
 /// thousands of responses: [`Import::new`] sorts out what the text is (and reads a CSV
-/// file), each [`Import::step`] reads a number of responses, and [`Import::finish`]
-/// adds them to the set. The result is the same as [`import`]'s.
+/// file); each [`Import::step`] does a bounded amount of work: reading responses, then
+/// noting the ones already in the set, then adding the new ones; [`Import::finish`]
+/// gives the report. The result is the same as [`import`]'s.
 pub struct Import {
     source: String,
     text: String,
@@ -51,7 +52,20 @@ pub struct Import {
     codes: Vec<(usize, std::ops::Range<usize>)>,
     next: usize,
     found: Vec<Response>,
+    /// Hashes of the responses in the set (to the index of one with that hash), built
+    /// `indexed` at a time, then `added` of `found` are placed.
+    seen: std::collections::HashMap<u64, usize>,
+    indexed: usize,
+    added: usize,
+    full: bool,
     report: ImportReport,
+}
+
+fn hash(r: &Response) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    r.hash(&mut h);
+    h.finish()
 }
 
 impl Import {
@@ -64,6 +78,10 @@ impl Import {
             codes: Vec::new(),
             next: 0,
             found: Vec::new(),
+            seen: std::collections::HashMap::new(),
+            indexed: 0,
+            added: 0,
+            full: false,
             report: ImportReport::default(),
         };
         if text.len() > MAX_IMPORT_BYTES {
@@ -87,25 +105,23 @@ impl Import {
         let body = text.trim_start_matches('\u{feff}').trim_start();
         if body.starts_with('[') || body.starts_with('{') {
             let skip = text.len() - body.len();
-            // Checking the whole document first gives the same messages as a full parse;
-            // then the responses are found without building the document.
-            match serde_json::from_str::<serde::de::IgnoredAny>(body) {
-                Err(e) => job.reject(format!("not valid JSON: {e}")),
-                Ok(_) => match json_items(body.as_bytes()) {
-                    Ok((items, base)) => {
-                        job.items = items
-                            .into_iter()
-                            .map(|r| r.start + skip..r.end + skip)
-                            .collect();
-                        job.base = base;
-                    }
-                    Err(()) => {
-                        let v = parse_json_limited(body, MAX_IMPORT_BYTES).unwrap_or_default();
-                        job.reject(format!(
-                            "expected a list of responses, found {}",
-                            type_name(&v)
-                        ));
-                    }
+            // The responses are found without building the whole document (each is
+            // read on its own later); a document that is not laid out as expected is
+            // parsed whole, for the same messages as ever.
+            match json_items(body.as_bytes()) {
+                Some((items, base)) => {
+                    job.items = items
+                        .into_iter()
+                        .map(|r| r.start + skip..r.end + skip)
+                        .collect();
+                    job.base = base;
+                }
+                None => match parse_json_limited(body, MAX_IMPORT_BYTES) {
+                    Err(e) => job.reject(e.message),
+                    Ok(v) => job.reject(format!(
+                        "expected a list of responses, found {}",
+                        type_name(&v)
+                    )),
                 },
             }
         } else if body.starts_with("\"framework\"") || body.starts_with("framework,") {
@@ -158,11 +174,13 @@ impl Import {
         (self.next, self.items.len() + self.codes.len())
     }
 
-    /// Reads up to `count` more responses; true when all have been read.
-    pub fn step(&mut self, fw: &Framework, count: usize) -> bool {
+    /// Does up to `count` units of work (reading a response, noting one already in
+    /// `set`, or adding one); true when all is done.
+    pub fn step(&mut self, fw: &Framework, set: &mut Vec<Response>, count: usize) -> bool {
         let total = self.items.len() + self.codes.len();
-        let end = total.min(self.next.saturating_add(count));
-        while self.next < end {
+        let mut budget = count;
+        while budget > 0 && self.next < total {
+            budget -= 1;
             let k = self.next;
             self.next += 1;
             if let Some(range) = self.items.get(k) {
@@ -188,81 +206,117 @@ impl Import {
                 }
             }
         }
-        self.next >= total
-    }
-
-    /// Adds what was read to `set`, counting responses already there as duplicates.
-    pub fn finish(self, set: &mut Vec<Response>) -> ImportReport {
-        let mut report = self.report;
         // Hashing keeps duplicate detection fast for tens of thousands of responses.
-        let mut seen: std::collections::HashSet<Response> = set.iter().cloned().collect();
-        for r in self.found {
-            if seen.contains(&r) {
-                report.duplicates += 1;
+        while budget > 0 && self.indexed < set.len() {
+            budget -= 1;
+            self.seen
+                .entry(hash(&set[self.indexed]))
+                .or_insert(self.indexed);
+            self.indexed += 1;
+        }
+        while budget > 0 && self.added < self.found.len() && !self.full {
+            budget -= 1;
+            let r = &self.found[self.added];
+            self.added += 1;
+            let h = hash(r);
+            if self.seen.get(&h).is_some_and(|&i| set[i] == *r) {
+                self.report.duplicates += 1;
             } else if set.len() >= MAX_RESPONSES {
-                report.rejected.push(Issue::new(
-                    self.source,
-                    format!("the set is full ({MAX_RESPONSES} responses)"),
-                ));
-                break;
+                self.full = true;
+                let message = format!("the set is full ({MAX_RESPONSES} responses)");
+                self.reject(message);
             } else {
-                seen.insert(r.clone());
-                set.push(r);
-                report.added += 1;
+                self.seen.insert(h, set.len());
+                set.push(r.clone());
+                self.indexed = set.len();
+                self.report.added += 1;
             }
         }
-        report
+        budget > 0
+    }
+
+    /// What the import did.
+    pub fn finish(self) -> ImportReport {
+        self.report
     }
 }
 
-/// Where the responses are in a valid JSON document: the items of a top-level list
-/// (path ""), of the `responses` list of an object (path "responses"), or the whole
-/// of an object without one (a single response, no path). Err for anything else.
-fn json_items(b: &[u8]) -> Result<(Vec<std::ops::Range<usize>>, Option<&'static str>), ()> {
-    let mut i = skip_ws(b, 0);
-    match b.get(i) {
-        Some(b'[') => Ok((list_items(b, i), Some(""))),
-        Some(b'{') => {
+/// Where the responses are in a JSON document: the items of a top-level list (path
+/// ""), of the `responses` list of an object (path "responses"), or the whole of an
+/// object without one (a single response, no path). The items themselves are checked
+/// when they are read; `None` when the document is not laid out like this.
+fn json_items(b: &[u8]) -> Option<(Vec<std::ops::Range<usize>>, Option<&'static str>)> {
+    let start = skip_ws(b, 0);
+    let (items, base, end) = match b.get(start)? {
+        b'[' => {
+            let (items, end) = list_items(b, start)?;
+            (items, Some(""), end)
+        }
+        b'{' => {
             // Look for a "responses" key among the object's own keys.
             let mut found = None;
-            i = skip_ws(b, i + 1);
-            while b.get(i) == Some(&b'"') {
-                let key_end = skip_value(b, i);
-                let key: String = serde_json::from_slice(&b[i..key_end]).map_err(|_| ())?;
-                let v = skip_ws(b, skip_ws(b, key_end) + 1); // past ':'
-                let v_end = skip_value(b, v);
-                if key == "responses" {
-                    found = Some(v);
-                }
-                i = skip_ws(b, v_end);
-                if b.get(i) == Some(&b',') {
-                    i = skip_ws(b, i + 1);
+            let mut i = skip_ws(b, start + 1);
+            if b.get(i) == Some(&b'}') {
+                i += 1;
+            } else {
+                loop {
+                    if b.get(i) != Some(&b'"') {
+                        return None;
+                    }
+                    let key_end = skip_value(b, i)?;
+                    let key: String = serde_json::from_slice(&b[i..key_end]).ok()?;
+                    let colon = skip_ws(b, key_end);
+                    if b.get(colon) != Some(&b':') {
+                        return None;
+                    }
+                    let v = skip_ws(b, colon + 1);
+                    let v_end = skip_value(b, v)?;
+                    if key == "responses" {
+                        found = Some(v);
+                    }
+                    i = skip_ws(b, v_end);
+                    match b.get(i)? {
+                        b',' => i = skip_ws(b, i + 1),
+                        b'}' => {
+                            i += 1;
+                            break;
+                        }
+                        _ => return None,
+                    }
                 }
             }
             match found {
-                #[allow(clippy::single_range_in_vec_init)] // one item: the whole document
-                None => Ok((vec![0..b.len()], None)),
-                Some(v) if b[v] == b'[' => Ok((list_items(b, v), Some("responses"))),
-                Some(_) => Err(()),
+                #[allow(clippy::single_range_in_vec_init)] // one item: the whole object
+                None => (vec![start..i], None, i),
+                Some(v) if b[v] == b'[' => (list_items(b, v)?.0, Some("responses"), i),
+                Some(_) => return None,
             }
         }
-        _ => Err(()),
-    }
+        _ => return None,
+    };
+    (skip_ws(b, end) == b.len()).then_some((items, base))
 }
 
-/// The items of the list that starts at `b[open]`.
-fn list_items(b: &[u8], open: usize) -> Vec<std::ops::Range<usize>> {
+/// The items of the list that starts at `b[open]`, and where the list ends.
+fn list_items(b: &[u8], open: usize) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
     let mut items = Vec::new();
     let mut i = skip_ws(b, open + 1);
-    while i < b.len() && b[i] != b']' {
-        let end = skip_value(b, i);
+    if b.get(i) == Some(&b']') {
+        return Some((items, i + 1));
+    }
+    loop {
+        let end = skip_value(b, i)?;
+        if end == i {
+            return None;
+        }
         items.push(i..end);
         i = skip_ws(b, end);
-        if b.get(i) == Some(&b',') {
-            i = skip_ws(b, i + 1);
+        match b.get(i)? {
+            b',' => i = skip_ws(b, i + 1),
+            b']' => return Some((items, i + 1)),
+            _ => return None,
         }
     }
-    items
 }
 
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
@@ -272,8 +326,9 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The end of the JSON value that starts at `b[i]` (the document is known to be valid).
-fn skip_value(b: &[u8], mut i: usize) -> usize {
+/// The end of the JSON value that starts at `b[i]`, by brackets and strings only (the
+/// value itself is checked when it is parsed); `None` if it does not end.
+fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut in_string = false;
     while i < b.len() {
@@ -285,7 +340,7 @@ fn skip_value(b: &[u8], mut i: usize) -> usize {
                 b'"' => {
                     in_string = false;
                     if depth == 0 {
-                        return i;
+                        return Some(i);
                     }
                 }
                 _ => {}
@@ -297,18 +352,18 @@ fn skip_value(b: &[u8], mut i: usize) -> usize {
             b'[' | b'{' => depth += 1,
             b']' | b'}' => {
                 if depth == 0 {
-                    return i - 1; // the end of a number, true, false or null
+                    return Some(i - 1); // the end of a number, true, false or null
                 }
                 depth -= 1;
                 if depth == 0 {
-                    return i;
+                    return Some(i);
                 }
             }
-            b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return i - 1,
+            b',' | b' ' | b'\t' | b'\n' | b'\r' | b':' if depth == 0 => return Some(i - 1),
             _ => {}
         }
     }
-    i
+    (depth == 0 && !in_string).then_some(i)
 }
 
 /// How a foundation moved between rounds.

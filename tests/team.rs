@@ -213,15 +213,15 @@ fn an_import_in_small_steps_reads_the_same_as_at_once() {
         let mut whole = Vec::new();
         let at_once = import(&fw, &mut whole, name, &text);
         let mut job = Import::new(&fw, name, text.clone());
+        let mut stepwise = Vec::new();
         let mut steps = 0;
-        while !job.step(&fw, 1) {
+        while !job.step(&fw, &mut stepwise, 1) {
             steps += 1;
             assert!(steps < 100, "{name} never finishes");
         }
         let (done, total) = job.progress();
         assert_eq!(done, total);
-        let mut stepwise = Vec::new();
-        assert_eq!(job.finish(&mut stepwise), at_once, "{name}");
+        assert_eq!(job.finish(), at_once, "{name}");
         assert_eq!(stepwise, whole, "{name}");
     }
     // What each one read, and where the problems were.

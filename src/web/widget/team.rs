@@ -127,16 +127,15 @@ impl State {
             return;
         };
         let start = js_sys::Date::now();
-        while let Some((job, _)) = self.importing.first_mut() {
-            if job.step(&fw, 200) {
-                let (job, previous) = self.importing.remove(0);
-                let set = if previous {
-                    &mut self.previous
-                } else {
-                    &mut self.team
-                };
-                let report = job.finish(set);
-                self.merge_report(report);
+        while let Some((job, previous)) = self.importing.first_mut() {
+            let set = if *previous {
+                &mut self.previous
+            } else {
+                &mut self.team
+            };
+            if job.step(&fw, set, 200) {
+                let (job, _) = self.importing.remove(0);
+                self.merge_report(job.finish());
                 self.importing_saved = false;
                 break;
             }
