@@ -31,19 +31,20 @@ pub struct ImportReport {
 /// that cannot be read is reported with where it was, and the rest is kept. `source`
 /// names the file or "pasted text" in messages.
 pub fn import(fw: &Framework, set: &mut Vec<Response>, source: &str, text: &str) -> ImportReport {
-    let mut job = Import::new(fw, source, text.to_string());
+    let mut job = Import::new(source, text.to_string());
     while !job.step(fw, set, usize::MAX) {}
     job.finish()
 }
 
 /// An import done a little at a time, so that a page stays responsive while it reads
-/// thousands of responses: [`Import::new`] sorts out what the text is (and reads a CSV
-/// file); each [`Import::step`] does a bounded amount of work: reading responses, then
+/// thousands of responses: the first [`Import::step`] sorts out what the text is (and
+/// reads a CSV file); each later one does a bounded amount of work: reading responses, then
 /// noting the ones already in the set, then adding the new ones; [`Import::finish`]
 /// gives the report. The result is the same as [`import`]'s.
 pub struct Import {
     source: String,
     text: String,
+    prepared: bool,
     /// JSON: where each response is in `text`, and the path of the list ("" or
     /// "responses"); `None` for a single response object.
     items: Vec<std::ops::Range<usize>>,
@@ -69,10 +70,13 @@ fn hash(r: &Response) -> u64 {
 }
 
 impl Import {
-    pub fn new(fw: &Framework, source: &str, text: String) -> Import {
-        let mut job = Import {
+    /// An import of `text`, named `source` in messages. Nothing is read until the
+    /// first [`Import::step`].
+    pub fn new(source: &str, text: String) -> Import {
+        Import {
             source: source.to_string(),
-            text: String::new(),
+            text,
+            prepared: false,
             items: Vec::new(),
             base: None,
             codes: Vec::new(),
@@ -83,24 +87,31 @@ impl Import {
             added: 0,
             full: false,
             report: ImportReport::default(),
-        };
+        }
+    }
+
+    /// Sorts out what the text is, finds the responses in it (or reads a CSV file).
+    fn prepare(&mut self, fw: &Framework) {
+        let text = std::mem::take(&mut self.text);
+        let source = self.source.clone();
+        let source = source.as_str(); // (borrowed while `self` changes)
         if text.len() > MAX_IMPORT_BYTES {
-            job.reject(format!(
+            self.reject(format!(
                 "is {} MB; files of up to {} MB can be imported",
                 text.len() / 1_000_000,
                 MAX_IMPORT_BYTES / 1_000_000
             ));
-            return job;
+            return;
         }
         let binary = text
             .chars()
             .take(4096)
             .any(|c| c == '\0' || c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()));
         if binary {
-            job.reject(
+            self.reject(
                 "is not a JSON or CSV file, nor share codes (it contains binary data)".into(),
             );
-            return job;
+            return;
         }
         let body = text.trim_start_matches('\u{feff}').trim_start();
         if body.starts_with('[') || body.starts_with('{') {
@@ -110,15 +121,15 @@ impl Import {
             // parsed whole, for the same messages as ever.
             match json_items(body.as_bytes()) {
                 Some((items, base)) => {
-                    job.items = items
+                    self.items = items
                         .into_iter()
                         .map(|r| r.start + skip..r.end + skip)
                         .collect();
-                    job.base = base;
+                    self.base = base;
                 }
                 None => match parse_json_limited(body, MAX_IMPORT_BYTES) {
-                    Err(e) => job.reject(e.message),
-                    Ok(v) => job.reject(format!(
+                    Err(e) => self.reject(e.message),
+                    Ok(v) => self.reject(format!(
                         "expected a list of responses, found {}",
                         type_name(&v)
                     )),
@@ -126,13 +137,13 @@ impl Import {
             }
         } else if body.starts_with("\"framework\"") || body.starts_with("framework,") {
             match from_csv(fw, &text) {
-                Err(e) => job.report.rejected.push(Issue::new(
+                Err(e) => self.report.rejected.push(Issue::new(
                     format!("{source} {}", e.path).trim().to_string(),
                     e.message,
                 )),
                 Ok(got) => {
-                    job.found = got.responses;
-                    job.report.rejected.extend(
+                    self.found = got.responses;
+                    self.report.rejected.extend(
                         got.rejected
                             .into_iter()
                             .map(|e| Issue::new(format!("{source} {}", e.path), e.message)),
@@ -154,13 +165,12 @@ impl Import {
                     let t = part.trim();
                     if !t.is_empty() {
                         let from = start + (t.as_ptr() as usize - line.as_ptr() as usize);
-                        job.codes.push((i + 1, from..from + t.len()));
+                        self.codes.push((i + 1, from..from + t.len()));
                     }
                 }
             }
         }
-        job.text = text;
-        job
+        self.text = text;
     }
 
     fn reject(&mut self, message: String) {
@@ -177,6 +187,13 @@ impl Import {
     /// Does up to `count` units of work (reading a response, noting one already in
     /// `set`, or adding one); true when all is done.
     pub fn step(&mut self, fw: &Framework, set: &mut Vec<Response>, count: usize) -> bool {
+        if !self.prepared {
+            self.prepare(fw);
+            self.prepared = true;
+            if count != usize::MAX {
+                return false;
+            }
+        }
         let total = self.items.len() + self.codes.len();
         let mut budget = count;
         while budget > 0 && self.next < total {

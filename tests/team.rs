@@ -212,7 +212,7 @@ fn an_import_in_small_steps_reads_the_same_as_at_once() {
     for (name, text) in inputs {
         let mut whole = Vec::new();
         let at_once = import(&fw, &mut whole, name, &text);
-        let mut job = Import::new(&fw, name, text.clone());
+        let mut job = Import::new(name, text.clone());
         let mut stepwise = Vec::new();
         let mut steps = 0;
         while !job.step(&fw, &mut stepwise, 1) {

@@ -1,13 +1,153 @@
 //! Drawing in two steps: [`shapes`] turns a chart and its [`Layout`] into a list of
 //! plain shapes (pure, tested natively), and [`draw`] paints that list with plotters on
-//! any `DrawingBackend` (SVG for downloads and print, an HTML canvas in the browser).
-//! Keeping the backend-specific part this small keeps the WebAssembly small too.
+//! a [`Surface`] (SVG text for downloads and print, a 2D canvas in the browser).
+//! Plotters drives every surface through one `DrawingBackend`, [`Plotter`], so its
+//! drawing code is compiled once, which keeps the WebAssembly small.
 
 use super::layout::{Align, Layout, TextBox, SWATCH};
 use super::{parse_color, RadarChart};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
+
+/// What a chart is painted on: the few primitives plotters' elements come down to.
+pub trait Surface {
+    /// The size in pixels.
+    fn size(&self) -> (u32, u32);
+    fn polyline(&mut self, points: &[BackendCoord], color: BackendColor, width: u32);
+    fn polygon(&mut self, points: &[BackendCoord], color: BackendColor);
+    fn circle(&mut self, center: BackendCoord, radius: u32, color: BackendColor);
+    /// Text at `at`, anchored by `h` and `v`, `size` pixels high.
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &mut self,
+        text: &str,
+        at: BackendCoord,
+        size: f64,
+        bold: bool,
+        h: HPos,
+        v: VPos,
+        color: BackendColor,
+    );
+}
+
+/// Plotters' backend for any [`Surface`].
+pub struct Plotter<'a>(pub &'a mut dyn Surface);
+
+/// Painting on a surface does not fail.
+#[derive(Debug)]
+pub struct NoError;
+
+impl std::fmt::Display for NoError {
+    fn fmt(&self, _: &mut std::fmt::Formatter) -> std::fmt::Result {
+        Ok(())
+    }
+}
+
+impl std::error::Error for NoError {}
+
+type Done = Result<(), DrawingErrorKind<NoError>>;
+
+impl DrawingBackend for Plotter<'_> {
+    type ErrorType = NoError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.0.size()
+    }
+
+    fn ensure_prepared(&mut self) -> Done {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Done {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, p: BackendCoord, color: BackendColor) -> Done {
+        self.0.polygon(
+            &[p, (p.0 + 1, p.1), (p.0 + 1, p.1 + 1), (p.0, p.1 + 1)],
+            color,
+        );
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Done {
+        self.draw_path([from, to], s)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Done {
+        let corners = [a, (b.0, a.1), b, (a.0, b.1)];
+        if fill {
+            self.fill_polygon(corners, s)
+        } else {
+            self.draw_path(corners.into_iter().chain([a]), s)
+        }
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Done {
+        if s.color().alpha > 0.0 {
+            let points: Vec<BackendCoord> = path.into_iter().collect();
+            self.0.polyline(&points, s.color(), s.stroke_width());
+        }
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Done {
+        if s.color().alpha > 0.0 {
+            let points: Vec<BackendCoord> = path.into_iter().collect();
+            self.0.polygon(&points, s.color());
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        r: u32,
+        s: &S,
+        _fill: bool,
+    ) -> Done {
+        // The chart only draws filled circles (markers).
+        if s.color().alpha > 0.0 {
+            self.0.circle(c, r, s.color());
+        }
+        Ok(())
+    }
+
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, at: BackendCoord) -> Done {
+        if style.color().alpha > 0.0 {
+            let a = style.anchor();
+            let bold = matches!(style.style(), FontStyle::Bold);
+            self.0.text(
+                text,
+                at,
+                style.size(),
+                bold,
+                a.h_pos,
+                a.v_pos,
+                style.color(),
+            );
+        }
+        Ok(())
+    }
+}
 
 /// Eight series colours, dark enough for 3:1 contrast on white and distinct for the
 /// common colour-vision deficiencies; series are also told apart by dash and marker.
@@ -359,7 +499,8 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
 
 /// Paints `chart` on `backend`, scaled to the backend's width (so a canvas sized for
 /// the device pixel ratio is drawn sharp).
-pub fn draw<DB: DrawingBackend>(backend: DB, chart: &RadarChart) -> Result<(), String> {
+pub fn draw(surface: &mut dyn Surface, chart: &RadarChart) -> Result<(), String> {
+    let backend = Plotter(surface);
     let scale = f64::from(backend.get_size().0) / f64::from(chart.width);
     let list = shapes(chart, &Layout::new(chart));
     let root = backend.into_drawing_area();
@@ -367,11 +508,11 @@ pub fn draw<DB: DrawingBackend>(backend: DB, chart: &RadarChart) -> Result<(), S
     root.present().map_err(|e| e.to_string())
 }
 
-fn paint<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
+fn paint(
+    root: &DrawingArea<Plotter, plotters::coord::Shift>,
     list: &[Shape],
     scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<(), DrawingAreaErrorKind<NoError>> {
     let p = |(x, y): (f64, f64)| ((x * scale).round() as i32, (y * scale).round() as i32);
     let px = |v: f64| (v * scale).round().max(1.0) as u32;
     let rgba = |c: Rgba| RGBAColor(c.0, c.1, c.2, c.3);
@@ -388,7 +529,7 @@ fn paint<DB: DrawingBackend>(
                 dash,
             } => {
                 let pts: Vec<(i32, i32)> = points.iter().map(|q| p(*q)).collect();
-                let style = rgba(*color).stroke_width(px(*width));
+                let style = Color::stroke_width(&rgba(*color), px(*width));
                 match dash {
                     None => root.draw(&PathElement::new(pts, style))?,
                     Some((d, g)) => root.draw(&DashedPathElement::new(

@@ -463,12 +463,11 @@ pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
 /// `style` attribute, no script); every label is escaped.
 pub fn radar_svg(chart: &RadarChart) -> Result<String, Issue> {
     chart.check()?;
-    let mut out = String::new();
-    let title = text_alternative(chart).summary;
-    draw::draw(
-        svg::SvgBackend::new(&mut out, (chart.width, chart.height), &title),
-        chart,
-    )
-    .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))?;
-    Ok(out)
+    let mut svg = svg::Svg::new(
+        (chart.width, chart.height),
+        &text_alternative(chart).summary,
+    );
+    draw::draw(&mut svg, chart)
+        .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))?;
+    Ok(svg.finish())
 }

@@ -1,32 +1,20 @@
 //! Drawing a chart on a canvas (an HTML canvas or an OffscreenCanvas), sharp on
-//! high-DPI screens, through a small plotters backend for the 2D context. Numbers
+//! high-DPI screens: a chart [`Surface`] for the 2D context. Numbers
 //! are written with [`crate::num`], which keeps core's float formatting out of the
 //! embed.
 
+use crate::chart::draw::Surface;
 use crate::chart::RadarChart;
 use crate::issue::Issue;
 use crate::num;
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
-};
-use wasm_bindgen::{JsCast, JsValue};
+use plotters_backend::{BackendColor, BackendCoord};
+use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-#[derive(Debug)]
-pub struct CanvasError(String);
-
-impl std::fmt::Display for CanvasError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for CanvasError {}
-
-/// Draws on a 2D context. An `OffscreenCanvasRenderingContext2d` has the same methods
-/// and the calls are made by name, so one backend serves both kinds of canvas.
-pub struct Canvas2d {
+/// Paints on a 2D context. An `OffscreenCanvasRenderingContext2d` has the same
+/// methods and the calls are made by name, so this serves both kinds of canvas.
+struct Canvas2d {
     size: (u32, u32),
     ctx: CanvasRenderingContext2d,
 }
@@ -41,18 +29,10 @@ fn color(c: BackendColor) -> String {
     )
 }
 
-fn err(_: JsValue) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError("the canvas refused to draw".into()))
-}
-
 impl Canvas2d {
-    fn stroke_style<S: BackendStyle>(&self, s: &S) {
-        self.ctx.set_stroke_style_str(&color(s.color()));
-        self.ctx.set_line_width(f64::from(s.stroke_width()));
-    }
-    fn trace<I: IntoIterator<Item = BackendCoord>>(&self, path: I) {
+    fn trace(&self, path: &[BackendCoord]) {
         self.ctx.begin_path();
-        for (i, (x, y)) in path.into_iter().enumerate() {
+        for (i, &(x, y)) in path.iter().enumerate() {
             if i == 0 {
                 self.ctx.move_to(f64::from(x), f64::from(y));
             } else {
@@ -62,110 +42,58 @@ impl Canvas2d {
     }
 }
 
-impl DrawingBackend for Canvas2d {
-    type ErrorType = CanvasError;
-
-    fn get_size(&self) -> (u32, u32) {
+impl Surface for Canvas2d {
+    fn size(&self) -> (u32, u32) {
         self.size
     }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        Ok(())
+
+    fn polyline(&mut self, points: &[BackendCoord], c: BackendColor, width: u32) {
+        self.ctx.set_stroke_style_str(&color(c));
+        self.ctx.set_line_width(f64::from(width));
+        self.trace(points);
+        self.ctx.stroke();
     }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        Ok(())
-    }
-    fn draw_pixel(
-        &mut self,
-        p: BackendCoord,
-        c: BackendColor,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+
+    fn polygon(&mut self, points: &[BackendCoord], c: BackendColor) {
         self.ctx.set_fill_style_str(&color(c));
-        self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
-        Ok(())
+        self.trace(points);
+        self.ctx.close_path();
+        self.ctx.fill();
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        s: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if s.color().alpha > 0.0 {
-            self.stroke_style(s);
-            self.trace(path);
-            self.ctx.stroke();
-        }
-        Ok(())
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        s: &S,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if s.color().alpha > 0.0 {
-            self.ctx.set_fill_style_str(&color(s.color()));
-            self.trace(path);
-            self.ctx.close_path();
-            self.ctx.fill();
-        }
-        Ok(())
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        r: u32,
-        s: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if s.color().alpha == 0.0 {
-            return Ok(());
-        }
+
+    fn circle(&mut self, at: BackendCoord, r: u32, c: BackendColor) {
         self.ctx.begin_path();
-        self.ctx
-            .arc(
-                f64::from(c.0),
-                f64::from(c.1),
-                f64::from(r),
-                0.0,
-                std::f64::consts::TAU,
-            )
-            .map_err(err)?;
-        if fill {
-            self.ctx.set_fill_style_str(&color(s.color()));
-            self.ctx.fill();
-        } else {
-            self.stroke_style(s);
-            self.ctx.stroke();
-        }
-        Ok(())
+        let (x, y, r) = (f64::from(at.0), f64::from(at.1), f64::from(r));
+        let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        self.ctx.set_fill_style_str(&color(c));
+        self.ctx.fill();
     }
-    fn draw_text<S: BackendTextStyle>(
+
+    fn text(
         &mut self,
         text: &str,
-        s: &S,
-        p: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if s.color().alpha == 0.0 || !matches!(s.transform(), FontTransform::None) {
-            return Ok(());
-        }
-        self.ctx.set_text_baseline(match s.anchor().v_pos {
+        at: BackendCoord,
+        size: f64,
+        bold: bool,
+        h: HPos,
+        v: VPos,
+        c: BackendColor,
+    ) {
+        self.ctx.set_text_baseline(match v {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         });
-        self.ctx.set_text_align(match s.anchor().h_pos {
+        self.ctx.set_text_align(match h {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         });
-        self.ctx.set_fill_style_str(&color(s.color()));
-        self.ctx.set_font(&format!(
-            "{} {}px {}",
-            s.style().as_str(),
-            num::fmt(s.size(), 2),
-            s.family().as_str()
-        ));
+        self.ctx.set_fill_style_str(&color(c));
+        let weight = if bold { "bold " } else { "" };
         self.ctx
-            .fill_text(text, f64::from(p.0), f64::from(p.1))
-            .map_err(err)
+            .set_font(&format!("{weight}{}px sans-serif", num::fmt(size, 2)));
+        let _ = self.ctx.fill_text(text, f64::from(at.0), f64::from(at.1));
     }
 }
 
@@ -225,6 +153,6 @@ fn paint(size: (u32, u32), ctx: Option<js_sys::Object>, chart: &RadarChart) -> R
     let ctx = ctx
         .ok_or_else(|| Issue::new("canvas", "this canvas has no 2D drawing context"))?
         .unchecked_into::<CanvasRenderingContext2d>();
-    crate::chart::draw::draw(Canvas2d { size, ctx }, chart)
+    crate::chart::draw::draw(&mut Canvas2d { size, ctx }, chart)
         .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))
 }

@@ -93,8 +93,10 @@ impl State {
     /// that the page stays responsive while thousands of responses are read; the
     /// report follows when all is read.
     fn queue_import(&mut self, source: &str, text: String, previous: bool) {
-        let Some(fw) = self.fw.clone() else { return };
-        let job = team::Import::new(&fw, source, text);
+        if self.fw.is_none() {
+            return;
+        }
+        let job = team::Import::new(source, text);
         self.importing.push((job, previous));
         self.schedule_import();
     }
