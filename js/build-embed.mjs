@@ -1,10 +1,9 @@
 // Builds pkg/foundations-check.js, the one-file embed: wasm-bindgen's classic-script
 // glue, the element class and the WebAssembly module, gzip-compressed (by Zopfli) and
 // inlined as base64, unpacked in the browser with DecompressionStream.
-// pkg/foundations-check-team.js
-// is the same with the team view, loaded by the first when an element asks for it (or
-// used on its own). Also writes pkg/element.js, the ES module that registers the
-// element for bundler users.
+// pkg/foundations-check-team.js is the same with the team view, loaded by the first
+// when an element asks for it (or used on its own). Also writes pkg/element.js, the ES
+// module that registers the element for bundler users.
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 // Zopfli writes gzip that any gzip reader (here the browser's DecompressionStream)
