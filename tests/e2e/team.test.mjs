@@ -277,3 +277,26 @@ test("a large file is read a slice at a time, with a progress bar, while the pag
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test("files dropped on the import section are added like chosen ones", async () => {
+  const { ctx, page, w, problems } = await open();
+  const json = JSON.stringify({ responses: [response(4, "nhs-trust"), response(2, "local-authority")] });
+  const csv = responsesToCsv(fw, [response(3, "primary-care", "frontline")]);
+  await page.evaluate(([json, csv]) => {
+    const zone = document.querySelector("foundations-check").shadowRoot.querySelector("[data-drop]");
+    const dt = new DataTransfer();
+    dt.items.add(new File([json], "dropped.json", { type: "application/json" }));
+    dt.items.add(new File([csv], "dropped.csv", { type: "text/csv" }));
+    const over = new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true, composed: true });
+    zone.dispatchEvent(over);
+    window.__overAllowed = over.defaultPrevented && zone.classList.contains("dropping");
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true, composed: true }));
+  }, [json, csv]);
+  assert.equal(await page.evaluate(() => window.__overAllowed), true);
+  await page.waitForFunction(() => /3 self-checks/.test(document.querySelector("foundations-check").shadowRoot.textContent));
+  await settled(w);
+  assert.match(await report(w), /^Added 3\./);
+  assert.equal(await w.locator("[data-drop].dropping").count(), 0);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

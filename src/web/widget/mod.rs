@@ -110,7 +110,9 @@ pub struct Widget {
     listener: Closure<dyn FnMut(Event)>,
 }
 
-const EVENTS: [&str; 2] = ["click", "change"];
+/// The events the widget listens for on its shadow root (the drag events are for
+/// dropping files on the team view).
+const EVENTS: [&str; 5] = ["click", "change", "dragover", "dragleave", "drop"];
 
 /// A widget that is freed (the element changed to the team build) stops listening.
 impl Drop for Widget {
@@ -587,8 +589,13 @@ impl State {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return Vec::new();
         };
-        if e.type_() == "change" {
-            return self.on_change(&target);
+        match e.type_().as_str() {
+            "change" => return self.on_change(&target),
+            kind @ ("dragover" | "dragleave" | "drop") => {
+                self.on_drag(e, &target, kind);
+                return Vec::new();
+            }
+            _ => {}
         }
         let Some(actor) = target.closest("[data-action]").ok().flatten() else {
             return Vec::new();

@@ -22,6 +22,9 @@ impl State {
 
     pub(super) fn import_files(&mut self, _input: &HtmlInputElement, _previous: bool) {}
 
+    pub(super) fn on_drag(&mut self, _e: &web_sys::Event, _target: &web_sys::Element, _kind: &str) {
+    }
+
     pub(super) fn team_action(&mut self, _action: &str) {}
 
     pub(super) fn render_team(&mut self, _fw: &Framework) -> Option<web_sys::Element> {

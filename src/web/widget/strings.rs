@@ -65,7 +65,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "The team view could not start: it is in foundations-check-team.js, which belongs in the same folder as foundations-check.js.",
     ),
     ("teamAdd", "Add self-checks"),
-    ("teamAddHint", "Paste share codes or share links, one per line, or choose exported JSON and CSV files (several at once). The same response added twice is counted once. Everything stays in this browser."),
+    ("teamAddHint", "Paste share codes or share links, one per line, or choose exported JSON and CSV files (several at once, or drop them here). The same response added twice is counted once. Everything stays in this browser."),
     ("teamCodes", "Share codes or links"),
     ("teamAddButton", "Add these"),
     ("teamFiles", "Files of responses (JSON or CSV)"),

@@ -187,9 +187,34 @@ impl State {
         self.save_team();
     }
 
+    /// Files dragged over and dropped on the import section are added to the set.
+    pub(super) fn on_drag(&mut self, e: &web_sys::Event, target: &Element, kind: &str) {
+        let Some(zone) = target.closest("[data-drop]").ok().flatten() else {
+            return;
+        };
+        e.prevent_default(); // (which is what allows a drop)
+        let _ = zone
+            .class_list()
+            .toggle_with_force("dropping", kind == "dragover");
+        if kind == "drop" {
+            let files = e
+                .dyn_ref::<web_sys::DragEvent>()
+                .and_then(|d| d.data_transfer())
+                .and_then(|t| t.files());
+            if let Some(files) = files {
+                self.import_file_list(&files, false);
+            }
+        }
+    }
+
     /// Reads the files chosen in a file input, each as it arrives.
     pub(super) fn import_files(&mut self, input: &HtmlInputElement, previous: bool) {
         let Some(files) = input.files() else { return };
+        self.import_file_list(&files, previous);
+        input.set_value("");
+    }
+
+    fn import_file_list(&mut self, files: &web_sys::FileList, previous: bool) {
         self.report = None;
         for i in 0..files.length() {
             let Some(file) = files.get(i) else { continue };
@@ -231,7 +256,6 @@ impl State {
                 let _ = then.call1(&promise, &done);
             }
         }
-        input.set_value("");
         self.render();
     }
 
@@ -375,7 +399,11 @@ impl State {
         // Bringing results in.
         let imp = d.el(
             "section",
-            &[("class", "import"), ("aria-labelledby", "fc-import")],
+            &[
+                ("class", "import"),
+                ("aria-labelledby", "fc-import"),
+                ("data-drop", "team"),
+            ],
         );
         add(
             &imp,
