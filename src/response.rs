@@ -2,10 +2,10 @@
 
 use crate::framework::{limits, Framework};
 use crate::issue::{child, Issue};
+use crate::map::Map;
 use crate::reader::{describe, parse_json, type_name, Reader};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// An answer to one statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,9 +31,9 @@ pub struct Response {
     pub framework: String,
     pub version: String,
     /// Answers by item id; an item that is absent is unanswered.
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Map<Answer>,
     /// Respondent field id to option id.
-    pub respondent: BTreeMap<String, String>,
+    pub respondent: Map<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<String>,
 }
@@ -44,8 +44,8 @@ impl Response {
         Response {
             framework: fw.id.clone(),
             version: fw.version.clone(),
-            answers: BTreeMap::new(),
-            respondent: BTreeMap::new(),
+            answers: Map::new(),
+            respondent: Map::new(),
             submitted_at: None,
         }
     }
@@ -120,7 +120,7 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
             ),
         );
     }
-    let mut answers = BTreeMap::new();
+    let mut answers = Map::new();
     let ap = child(p, "answers");
     match m.get("answers") {
         None | Some(Value::Null) => {}
@@ -173,7 +173,7 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
             ),
         ),
     }
-    let mut respondent = BTreeMap::new();
+    let mut respondent = Map::new();
     let rp = child(p, "respondent");
     match m.get("respondent") {
         None | Some(Value::Null) => {}

@@ -14,8 +14,8 @@
 
 use crate::framework::Framework;
 use crate::issue::Issue;
+use crate::map::Map;
 use crate::response::{Answer, Response};
-use std::collections::BTreeMap;
 
 const FORMAT: u8 = 1;
 const MAX_CODE_CHARS: usize = 4096;
@@ -180,7 +180,7 @@ pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
     let short = || Issue::new("", "the share code is too short for this framework");
     let range = (fw.scale.max - fw.scale.min) as u64;
     let ib = bits_for(range + 3);
-    let mut answers = BTreeMap::new();
+    let mut answers = Map::new();
     for f in &fw.foundations {
         for item in &f.items {
             let code = r.read(ib).ok_or_else(short)?;
@@ -207,7 +207,7 @@ pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
             }
         }
     }
-    let mut respondent = BTreeMap::new();
+    let mut respondent = Map::new();
     for field in &fw.respondent_fields {
         let code = r
             .read(bits_for(field.options.len() as u64 + 1))
