@@ -9,6 +9,9 @@ import { gzipSync } from "node:zlib";
 // Zopfli writes gzip that any gzip reader (here the browser's DecompressionStream)
 // unpacks, about 5 % smaller than zlib's best.
 import zopfli from "@gfx/zopfli";
+// The JavaScript (glue and element class) is minified with terser; the readable
+// sources are target/embed*/foundations_check.js and js/element.js.
+import { minify } from "terser";
 
 const root = new URL("..", import.meta.url);
 const read = (p) => readFileSync(new URL(p, root));
@@ -37,7 +40,7 @@ var here = (document.currentScript && document.currentScript.src) ||
   document.baseURI;`}
 ${glue}
 ${element}
-var WASM = "${packed}";
+var WASM = "@WASM@";
 var ready = (async function () {
   var bytes = Uint8Array.from(atob(WASM), function (c) { return c.charCodeAt(0); });
   var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -66,7 +69,8 @@ function loadTeam() {
 defineFoundationsCheck(ready, loadTeam);`}
 })();
 `;
-  return { text, wasm };
+  const small = await minify(text, { compress: true, mangle: true, format: { comments: /^!/ } });
+  return { text: small.code.replace("@WASM@", packed) + "\n", wasm };
 }
 
 const selfCheck = await embed("target/embed", { team: false });
