@@ -20,18 +20,17 @@ pub trait Surface {
     fn polyline(&mut self, points: &[BackendCoord], color: BackendColor, width: u32);
     fn polygon(&mut self, points: &[BackendCoord], color: BackendColor);
     fn circle(&mut self, center: BackendCoord, radius: u32, color: BackendColor);
-    /// Text at `at`, anchored by `h` and `v`, `size` pixels high.
-    #[allow(clippy::too_many_arguments)]
-    fn text(
-        &mut self,
-        text: &str,
-        at: BackendCoord,
-        size: f64,
-        bold: bool,
-        h: HPos,
-        v: VPos,
-        color: BackendColor,
-    );
+    /// Text anchored at `at`.
+    fn text(&mut self, text: &str, at: BackendCoord, font: &Font);
+}
+
+/// How a text is set: `size` pixels high, anchored by `h` and `v`.
+pub struct Font {
+    pub size: f64,
+    pub bold: bool,
+    pub h: HPos,
+    pub v: VPos,
+    pub color: BackendColor,
 }
 
 /// Plotters' backend for any [`Surface`].
@@ -134,16 +133,14 @@ impl DrawingBackend for Plotter<'_> {
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, at: BackendCoord) -> Done {
         if style.color().alpha > 0.0 {
             let a = style.anchor();
-            let bold = matches!(style.style(), FontStyle::Bold);
-            self.0.text(
-                text,
-                at,
-                style.size(),
-                bold,
-                a.h_pos,
-                a.v_pos,
-                style.color(),
-            );
+            let font = Font {
+                size: style.size(),
+                bold: matches!(style.style(), FontStyle::Bold),
+                h: a.h_pos,
+                v: a.v_pos,
+                color: style.color(),
+            };
+            self.0.text(text, at, &font);
         }
         Ok(())
     }

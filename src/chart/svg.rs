@@ -3,7 +3,7 @@
 //! are written with [`crate::num`], which keeps core's float formatting (about 25 KB)
 //! out of the embed.
 
-use super::draw::Surface;
+use super::draw::{Font, Surface};
 use crate::num;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord};
@@ -115,22 +115,13 @@ impl Surface for Svg {
         self.out.push_str("/>\n");
     }
 
-    fn text(
-        &mut self,
-        text: &str,
-        at: BackendCoord,
-        size: f64,
-        bold: bool,
-        h: HPos,
-        v: VPos,
-        color: BackendColor,
-    ) {
+    fn text(&mut self, text: &str, at: BackendCoord, font: &Font) {
         self.out.push_str("<text");
         self.attr("x", &at.0.to_string());
         self.attr("y", &at.1.to_string());
         self.attr(
             "dy",
-            match v {
+            match font.v {
                 VPos::Top => "0.76em",
                 VPos::Center => "0.5ex",
                 VPos::Bottom => "-0.5ex",
@@ -138,18 +129,18 @@ impl Surface for Svg {
         );
         self.attr(
             "text-anchor",
-            match h {
+            match font.h {
                 HPos::Left => "start",
                 HPos::Center => "middle",
                 HPos::Right => "end",
             },
         );
         self.attr("font-family", "sans-serif");
-        self.attr("font-size", &num::fmt(size, 2));
-        if bold {
+        self.attr("font-size", &num::fmt(font.size, 2));
+        if font.bold {
             self.out.push_str(" font-weight=\"bold\"");
         }
-        self.paint("fill", color);
+        self.paint("fill", font.color);
         self.out.push('>');
         escape(&mut self.out, text);
         self.out.push_str("</text>\n");

@@ -3,7 +3,7 @@
 //! are written with [`crate::num`], which keeps core's float formatting out of the
 //! embed.
 
-use crate::chart::draw::Surface;
+use crate::chart::draw::{Font, Surface};
 use crate::chart::RadarChart;
 use crate::issue::Issue;
 use crate::num;
@@ -69,30 +69,21 @@ impl Surface for Canvas2d {
         self.ctx.fill();
     }
 
-    fn text(
-        &mut self,
-        text: &str,
-        at: BackendCoord,
-        size: f64,
-        bold: bool,
-        h: HPos,
-        v: VPos,
-        c: BackendColor,
-    ) {
-        self.ctx.set_text_baseline(match v {
+    fn text(&mut self, text: &str, at: BackendCoord, font: &Font) {
+        self.ctx.set_text_baseline(match font.v {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
         });
-        self.ctx.set_text_align(match h {
+        self.ctx.set_text_align(match font.h {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
         });
-        self.ctx.set_fill_style_str(&color(c));
-        let weight = if bold { "bold " } else { "" };
+        self.ctx.set_fill_style_str(&color(font.color));
+        let weight = if font.bold { "bold " } else { "" };
         self.ctx
-            .set_font(&format!("{weight}{}px sans-serif", num::fmt(size, 2)));
+            .set_font(&format!("{weight}{}px sans-serif", num::fmt(font.size, 2)));
         let _ = self.ctx.fill_text(text, f64::from(at.0), f64::from(at.1));
     }
 }
