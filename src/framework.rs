@@ -203,7 +203,7 @@ impl Framework {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     pub fn item_count(&self) -> usize {
