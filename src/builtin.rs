@@ -7,7 +7,8 @@ use serde::Serialize;
 /// The JSON text of each built-in framework, by id.
 const BUILTIN: &[(&str, &str)] = &[(
     "place-based-partnership",
-    include_str!("../frameworks/place-based-partnership.json"),
+    // frameworks/place-based-partnership.json without spare whitespace (build.rs).
+    include_str!(concat!(env!("OUT_DIR"), "/place-based-partnership.json")),
 )];
 
 /// The id of the framework used when none is named.

@@ -29,7 +29,8 @@ use web_sys::{
     Storage,
 };
 
-const CSS: &str = include_str!("widget.css");
+// widget.css without comments and spare whitespace (build.rs).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum MoveFocus {
