@@ -10,6 +10,7 @@ pub mod chart;
 pub mod csv;
 pub mod framework;
 pub mod issue;
+pub mod json;
 pub mod map;
 pub mod num;
 pub mod reader;

@@ -9,8 +9,8 @@ pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
 /// Longest id accepted.
 pub const MAX_ID_CHARS: usize = 64;
 
-/// Parses JSON text, refusing documents that are too large. serde_json limits nesting
-/// depth to 128, so deeply nested input is an error, never a stack overflow.
+/// Parses JSON text, refusing documents that are too large. Nesting is limited to 128
+/// levels, so deeply nested input is an error, never a stack overflow.
 pub fn parse_json(text: &str) -> Result<Value, Issue> {
     parse_json_limited(text, MAX_DOCUMENT_BYTES)
 }
@@ -28,7 +28,7 @@ pub fn parse_json_limited(text: &str, limit: usize) -> Result<Value, Issue> {
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| Issue::new("", format!("not valid JSON: {e}")))
+    crate::json::parse(text).map_err(|e| Issue::new("", format!("not valid JSON: {e}")))
 }
 
 /// The JSON type of a value, as a person would name it.

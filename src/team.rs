@@ -205,7 +205,7 @@ impl Import {
                     None => String::new(),
                     Some(base) => format!("{base}[{k}]"),
                 };
-                let read = serde_json::from_str(&self.text[range.clone()])
+                let read = crate::json::parse(&self.text[range.clone()])
                     .map_err(|e| vec![Issue::new(&path, format!("not valid JSON: {e}"))])
                     .and_then(|v| Response::from_value(fw, &v, &path));
                 match read {
@@ -281,14 +281,15 @@ fn json_items(b: &[u8]) -> Option<(Vec<std::ops::Range<usize>>, Option<&'static 
                         return None;
                     }
                     let key_end = skip_value(b, i)?;
-                    let key: String = serde_json::from_slice(&b[i..key_end]).ok()?;
+                    let key = std::str::from_utf8(&b[i..key_end]).ok()?;
+                    let key = crate::json::parse(key).ok()?;
                     let colon = skip_ws(b, key_end);
                     if b.get(colon) != Some(&b':') {
                         return None;
                     }
                     let v = skip_ws(b, colon + 1);
                     let v_end = skip_value(b, v)?;
-                    if key == "responses" {
+                    if key.as_str() == Some("responses") {
                         found = Some(v);
                     }
                     i = skip_ws(b, v_end);
