@@ -367,17 +367,15 @@ fn read_framework(r: &mut Reader, v: &Value) -> Option<Framework> {
         bands: bands?,
         consensus,
         item_index: {
-            let mut index: Vec<_> = foundations
-                .iter()
-                .enumerate()
-                .flat_map(|(fi, f): (usize, &Foundation)| {
-                    f.items
-                        .iter()
-                        .enumerate()
-                        .map(move |(ii, i)| (i.id.clone(), (fi, ii)))
-                })
-                .collect();
-            index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            // Kept sorted as it is built (a framework with duplicate ids is refused by
+            // `check`).
+            let mut index: Vec<(String, (usize, usize))> = Vec::new();
+            for (fi, f) in foundations.iter().enumerate() {
+                for (ii, item) in f.items.iter().enumerate() {
+                    let at = index.partition_point(|(k, _)| *k < item.id);
+                    index.insert(at, (item.id.clone(), (fi, ii)));
+                }
+            }
             index
         },
         respondent_fields,
