@@ -65,7 +65,8 @@ struct State {
     main: Element,
     live: Element,
     mode: Mode,
-    fw: Option<Framework>,
+    // Shared, so that a handler can hold it while the state changes.
+    fw: Option<Rc<Framework>>,
     errors: Vec<Issue>,
     response: Option<Response>,
     screen: Screen,
@@ -298,7 +299,7 @@ impl Widget {
             let mut s = self.state.borrow_mut();
             match result {
                 Ok(fw) => {
-                    s.fw = Some(fw);
+                    s.fw = Some(Rc::new(fw));
                     s.errors.clear();
                     s.restore();
                 }
@@ -572,7 +573,7 @@ impl State {
 
     fn response_mut(&mut self) -> Option<&mut Response> {
         if self.response.is_none() {
-            self.response = self.fw.as_ref().map(Response::new);
+            self.response = self.fw.as_deref().map(Response::new);
         }
         self.response.as_mut()
     }
