@@ -257,7 +257,7 @@ test("loading the script twice and two widgets on a page do no harm", async () =
   await ctx.close();
 });
 
-test("it works from a page opened as a file, and in a phone-width column", async () => {
+test("it works from a page opened as a file (the team view too), and in a phone-width column", async () => {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await ctx.newPage();
   const problems = [];
@@ -269,6 +269,9 @@ test("it works from a page opened as a file, and in a phone-width column", async
   const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await axe(page, "a foundation step at phone width");
+  // The team view's script is found beside the first from a file, too.
+  await page.goto("file://" + join(root, "team.html"));
+  await widget(page).locator("textarea").waitFor();
   assert.deepEqual(problems, []);
   await ctx.close();
 });
