@@ -61,10 +61,6 @@ impl<V> Map<V> {
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(k, _)| k)
     }
-
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.0.iter().map(|(_, v)| v)
-    }
 }
 
 impl<'a, V> IntoIterator for &'a Map<V> {

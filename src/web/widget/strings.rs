@@ -59,6 +59,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("noResponse", "There are no results to show yet."),
     ("chartLabel", "Radar chart of your scores. {summary}"),
     ("teamTitle", "Team results: {title}"),
+    ("teamStarting", "Reading self-checks…"),
     ("teamReading", "Reading self-checks: {done} of {total}…"),
     (
         "teamMissing",

@@ -163,15 +163,23 @@ impl State {
             return;
         };
         let (done, total) = job.progress();
+        // Until the first slice has found the responses, the bar has no value (it is
+        // shown as busy) and the text gives no count.
+        let text = if total == 0 {
+            self.t("teamStarting")
+        } else {
+            let (done, total) = (done.to_string(), total.to_string());
+            self.strings
+                .fill("teamReading", &[("done", &done), ("total", &total)])
+        };
         if let Ok(Some(bar)) = self.main.query_selector("progress") {
-            let _ = bar.set_attribute("max", &total.max(1).to_string());
-            let _ = bar.set_attribute("value", &done.to_string());
+            if total > 0 {
+                let _ = bar.set_attribute("max", &total.to_string());
+                let _ = bar.set_attribute("value", &done.to_string());
+            }
         }
         if let Ok(Some(p)) = self.main.query_selector("#fc-progress") {
-            p.set_text_content(Some(&self.strings.fill(
-                "teamReading",
-                &[("done", &done.to_string()), ("total", &total.to_string())],
-            )));
+            p.set_text_content(Some(&text));
         }
     }
 
