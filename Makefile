@@ -42,7 +42,8 @@ pkg: tools
 # pkg/foundations-check.js: the element alone, for one script tag; and
 # pkg/foundations-check-team.js: the same with the team view, which the first loads
 # when a page asks for mode="team".
-EMBED_BUILD = wasm-pack build --release --target no-modules --out-name foundations_check --no-default-features
+# (--no-opt: js/build-embed.mjs runs wasm-opt, after trimming the panic functions.)
+EMBED_BUILD = wasm-pack build --release --no-opt --target no-modules --out-name foundations_check --no-default-features
 embed: tools
 	$(EMBED_BUILD) --out-dir target/embed --features element
 	$(EMBED_BUILD) --out-dir target/embed-team --features team

@@ -12,9 +12,43 @@ import zopfli from "@gfx/zopfli";
 // The JavaScript (glue and element class) is minified with terser; the readable
 // sources are target/embed*/foundations_check.js and js/element.js.
 import { minify } from "terser";
+import { execFileSync } from "node:child_process";
+import binaryen from "binaryen";
 
 const root = new URL("..", import.meta.url);
 const read = (p) => readFileSync(new URL(p, root));
+
+// The embed installs no panic hook, so a panic (there should be none) ends the instance
+// with a trap and its message goes nowhere; yet Rust's panic functions format that
+// message, and their formatting code is about 1.6 KB of the gzipped file. Their bodies
+// become a bare trap (`unreachable`), then wasm-opt drops the code only they used.
+// Each of these functions diverges (never returns), so nothing else changes. wasm-pack
+// builds the embed with --no-opt so that the names are still there to find them.
+const PANICS = new RegExp(
+  "^(core|alloc)\\[[0-9a-f]+\\]::(panicking::.*|.*_fail|result::unwrap_failed|option::(unwrap|expect)_failed" +
+    "|cell::panic_already.*|cell::lazy::panic_poisoned|raw_vec::(handle_error|capacity_overflow)|alloc::handle_alloc_error)$" +
+    "|^__rustc\\[[0-9a-f]+\\]::rust_begin_unwind$",
+);
+// wasm-opt's options from Cargo.toml's wasm-pack profile, as for the npm package.
+const WASM_OPT = JSON.parse(read("Cargo.toml").toString().match(/^wasm-opt = (\[.*\])$/m)[1]);
+
+function snipPanicsAndOptimize(dir) {
+  const file = new URL(`${dir}/foundations_check_bg.wasm`, root);
+  const m = binaryen.readBinary(readFileSync(file));
+  let snipped = 0;
+  for (let i = m.getNumFunctions() - 1; i >= 0; i--) {
+    const f = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
+    if (f.module || !PANICS.test(f.name)) continue;
+    if (f.results !== binaryen.none) throw new Error(`${f.name} returns a value: not a panic function`);
+    m.removeFunction(f.name);
+    m.addFunction(f.name, f.params, f.results, [], m.unreachable());
+    snipped++;
+  }
+  if (snipped < 5) throw new Error(`only ${snipped} panic functions found in ${dir}: are the names gone?`);
+  writeFileSync(file, m.emitBinary());
+  m.dispose();
+  execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [file.pathname, "-o", file.pathname, ...WASM_OPT]);
+}
 const element = read("js/element.js").toString();
 const version = JSON.parse(read("pkg/package.json")).version;
 // The team build announces its exports under this key, for a self-check embed on the
@@ -73,6 +107,8 @@ defineFoundationsCheck(ready, loadTeam);`}
   return { text: small.code.replace("@WASM@", packed) + "\n", wasm };
 }
 
+snipPanicsAndOptimize("target/embed");
+snipPanicsAndOptimize("target/embed-team");
 const selfCheck = await embed("target/embed", { team: false });
 writeFileSync(new URL("pkg/foundations-check.js", root), selfCheck.text);
 const withTeam = await embed("target/embed-team", { team: true });
