@@ -69,7 +69,7 @@ function defineFoundationsCheck(ready, loadTeam) {
       const w = this._widget;
       if (!w) return;
       const done = () => {
-        if (this._response !== undefined && w.framework) w.setResponse(this._response);
+        if (this._response !== undefined && w.hasFramework) w.setResponse(this._response);
       };
       if (isUrl(value)) {
         fetch(new URL(value, document.baseURI), { credentials: "same-origin" })
@@ -99,7 +99,7 @@ function defineFoundationsCheck(ready, loadTeam) {
     get response() { return this._widget ? this._widget.response : null; }
     set response(value) {
       this._response = value;
-      if (this._widget && this._widget.framework) {
+      if (this._widget && this._widget.hasFramework) {
         const error = this._widget.setResponse(value);
         if (error) throw new Error(error);
       }
@@ -111,7 +111,7 @@ function defineFoundationsCheck(ready, loadTeam) {
      * { added, duplicates, rejected }.
      */
     importResponses(text, { name = "imported text", previous = false } = {}) {
-      if (!this._widget || !this._widget.framework) throw new Error("foundations-check: the framework is not loaded yet (wait for fc-ready)");
+      if (!this._widget || !this._widget.hasFramework) throw new Error("foundations-check: the framework is not loaded yet (wait for fc-ready)");
       return this._widget.importText(name, String(text), previous);
     }
 

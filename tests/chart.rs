@@ -299,3 +299,51 @@ fn text_alternative_when_all_are_equal() {
         "Team: all 8 at 50%. Other: Shared purpose 10%; 7 with no score."
     );
 }
+
+/// The widget draws its charts without checking them again (see `radar_svg_of_valid`):
+/// a chart made from a framework at every limit must pass the check.
+#[test]
+fn charts_made_from_a_framework_at_its_limits_are_valid() {
+    use foundations_check::aggregate::{aggregate, Options};
+    use foundations_check::chart::from::{
+        chart_from_aggregate, chart_from_score, AggregateChartOptions,
+    };
+    use foundations_check::{score::score, Framework, Response};
+    let long = "W".repeat(foundations_check::framework::limits::SHORT_TEXT_CHARS);
+    assert_eq!(foundations_check::framework::limits::FOUNDATIONS, 50);
+    let foundations: Vec<serde_json::Value> = (0..50)
+        .map(|i| json!({"id": format!("f{i}"), "name": long, "items": [{"id": format!("i{i}"), "text": "x"}]}))
+        .collect();
+    let fw = Framework::from_value(&json!({
+        "schema": "foundations-check/framework@1", "id": "big", "version": "1", "title": long,
+        "scale": {"min": 0, "max": 20, "labels": (0..21).map(|k| k.to_string()).collect::<Vec<_>>()},
+        "bands": {"basis": "scale", "levels": [{"id": "a", "label": long, "from": 0}, {"id": "b", "label": "B", "from": 19.5}]},
+        "foundations": foundations,
+    }))
+    .expect("a framework at its limits");
+    let answers = |v: u32| {
+        let a: serde_json::Map<String, serde_json::Value> =
+            (0..50).map(|i| (format!("i{i}"), json!(v))).collect();
+        Response::from_value(
+            &fw,
+            &json!({"framework": "big", "version": "1", "answers": a}),
+            "",
+        )
+        .unwrap()
+    };
+    let responses: Vec<Response> = [0, 20, 7].into_iter().map(answers).collect();
+    for r in &responses {
+        let chart = chart_from_score(&fw, &score(&fw, r), Some(&long)).unwrap();
+        assert_eq!(chart.check(), Ok(()));
+    }
+    let agg = aggregate(&fw, &responses, &Options::default()).unwrap();
+    let opts = AggregateChartOptions {
+        width: Some(1),
+        height: Some(99_999),
+        ..Default::default()
+    };
+    assert_eq!(
+        chart_from_aggregate(&fw, &agg, &opts).unwrap().check(),
+        Ok(())
+    );
+}

@@ -317,8 +317,8 @@ pub fn chart_from_aggregate(
             .map(|f| f.id.clone())
             .collect(),
         highlight_label: None,
-        width: opts.width.unwrap_or(640),
-        height: opts.height.unwrap_or(520),
+        width: opts.width.unwrap_or(640).clamp(100, 4000),
+        height: opts.height.unwrap_or(520).clamp(100, 4000),
         title: Some(opts.title.clone().unwrap_or_else(|| fw.title.clone())),
         ticks: None,
     })

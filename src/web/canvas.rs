@@ -101,7 +101,7 @@ pub fn backing_size(chart: &RadarChart, ratio: f64) -> (u32, u32) {
 }
 
 /// Sizes the canvas' backing store to the chart size times `ratio` and draws on it.
-/// With `set_css_size`, the canvas' CSS size is set to the chart size (through the
+/// The chart must be valid, as for [`crate::chart::radar_svg_of_valid`]. With `set_css_size`, the canvas' CSS size is set to the chart size (through the
 /// CSSOM, which a strict CSP allows) when the page has not sized it already.
 pub fn draw_on_canvas(
     canvas: &HtmlCanvasElement,
@@ -109,7 +109,6 @@ pub fn draw_on_canvas(
     ratio: f64,
     set_css_size: bool,
 ) -> Result<(), Issue> {
-    chart.check()?;
     let (w, h) = backing_size(chart, ratio);
     canvas.set_width(w);
     canvas.set_height(h);
@@ -126,14 +125,14 @@ pub fn draw_on_canvas(
     paint((w, h), ctx, chart)
 }
 
-/// Sizes an OffscreenCanvas to the chart times `ratio` and draws on it.
+/// Sizes an OffscreenCanvas to the chart times `ratio` and draws on it (a valid chart,
+/// as above).
 #[cfg(feature = "api")]
 pub fn draw_on_offscreen(
     canvas: &web_sys::OffscreenCanvas,
     chart: &RadarChart,
     ratio: f64,
 ) -> Result<(), Issue> {
-    chart.check()?;
     let (w, h) = backing_size(chart, ratio);
     canvas.set_width(w);
     canvas.set_height(h);

@@ -307,6 +307,8 @@ test("hosts can override the text, set a framework object, and read the response
   fw.foundations = fw.foundations.slice(0, 2);
   await page.evaluate((f) => { document.querySelector("foundations-check").framework = f; }, fw);
   assert.equal(await heading(page).textContent(), "Our own questions");
+  // The property gives back the framework as it was set.
+  assert.deepEqual(await page.evaluate(() => document.querySelector("foundations-check").framework), fw);
   await widget(page).getByRole("button", { name: "Begin the check" }).click();
   await widget(page).getByRole("button", { name: "Continue" }).click();
   await answerStep(page, "Agree");

@@ -12,7 +12,7 @@ mod team;
 
 use crate::builtin;
 use crate::chart::from::chart_from_score;
-use crate::chart::{radar_svg, text_alternative, RadarChart};
+use crate::chart::{radar_svg_of_valid, text_alternative, RadarChart};
 use crate::framework::Framework;
 use crate::issue::Issue;
 use crate::response::{Answer, Response};
@@ -67,6 +67,8 @@ struct State {
     mode: Mode,
     // Shared, so that a handler can hold it while the state changes.
     fw: Option<Rc<Framework>>,
+    /// The loaded framework's JSON as it was given, for the `framework` property.
+    fw_json: String,
     errors: Vec<Issue>,
     response: Option<Response>,
     screen: Screen,
@@ -191,6 +193,7 @@ impl Widget {
             live,
             mode: Mode::SelfCheck,
             fw: None,
+            fw_json: String::new(),
             errors: Vec::new(),
             response: None,
             screen: Screen::Intro,
@@ -276,30 +279,28 @@ impl Widget {
     /// the widget and returned.
     #[wasm_bindgen(js_name = loadFramework)]
     pub fn load_framework(&self, value: &JsValue) -> JsValue {
-        let result = if let Some(text) = value.as_string() {
-            if builtin::builtin_json(&text).is_some() {
-                builtin::builtin(&text).map_err(|e| vec![e])
-            } else if text.trim_start().starts_with('{') {
-                Framework::from_json(&text)
-            } else {
-                Err(vec![builtin::builtin(&text)
-                    .err()
-                    .unwrap_or_else(|| Issue::new("", "unknown framework"))])
-            }
-        } else {
-            match js_sys::JSON::stringify(value)
+        let text = match value.as_string() {
+            Some(t) => builtin::builtin_json(&t).map_or(t, str::to_string),
+            None => js_sys::JSON::stringify(value)
                 .ok()
                 .and_then(|t| t.as_string())
-            {
-                Some(t) => Framework::from_json(&t),
-                None => Err(vec![Issue::new("", "the framework is not a JSON object")]),
-            }
+                .unwrap_or_default(),
+        };
+        let result = if text.trim_start().starts_with('{') {
+            Framework::from_json(&text)
+        } else if value.is_string() {
+            Err(vec![builtin::builtin(&text)
+                .err()
+                .unwrap_or_else(|| Issue::new("", "unknown framework"))])
+        } else {
+            Err(vec![Issue::new("", "the framework is not a JSON object")])
         };
         let (host, out, errors) = {
             let mut s = self.state.borrow_mut();
             match result {
                 Ok(fw) => {
                     s.fw = Some(Rc::new(fw));
+                    s.fw_json = text;
                     s.errors.clear();
                     s.restore();
                 }
@@ -343,13 +344,19 @@ impl Widget {
         s.render();
     }
 
-    /// The loaded framework, as a plain object (or null).
+    /// The loaded framework, as a plain object (or null): the JSON it was loaded from.
     #[wasm_bindgen(getter)]
     pub fn framework(&self) -> JsValue {
         let s = self.state.borrow();
         s.fw.as_ref()
-            .and_then(|f| js_sys::JSON::parse(&f.to_json()).ok())
+            .and_then(|_| js_sys::JSON::parse(&s.fw_json).ok())
             .unwrap_or(JsValue::NULL)
+    }
+
+    /// Whether a framework is loaded (cheaper than reading `framework`).
+    #[wasm_bindgen(getter, js_name = hasFramework)]
+    pub fn has_framework(&self) -> bool {
+        self.state.borrow().fw.is_some()
     }
 
     /// The current response, as a plain object (or null).
@@ -1325,7 +1332,10 @@ impl State {
         chart.width = 800;
         chart.height = 640;
         if !png {
-            return Some(("svg", data_url("image/svg+xml", &radar_svg(&chart).ok()?)));
+            return Some((
+                "svg",
+                data_url("image/svg+xml", &radar_svg_of_valid(&chart).ok()?),
+            ));
         }
         let c: web_sys::HtmlCanvasElement =
             self.dom.doc.create_element("canvas").ok()?.unchecked_into();
