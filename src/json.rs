@@ -1,5 +1,6 @@
 //! Reading JSON text into `serde_json::Value`, without serde's deserializer (which,
-//! with its number tables, is about 15 KB of the embed). Nesting deeper than 128
+//! with its number tables, is about 15 KB of the embed); and [`push_str`] for writing
+//! the JSON of a response, which holds only text and whole numbers. Nesting deeper than 128
 //! levels is an error, never a stack overflow. Numbers: integers are read exactly;
 //! a number with a fraction or exponent is exact when it has at most 15 significant
 //! digits and an exponent within ±22 (every number a questionnaire holds), and
@@ -8,6 +9,31 @@
 use serde_json::{Map, Number, Value};
 
 const MAX_DEPTH: usize = 128;
+
+/// Appends `s` as a JSON string: quoted, with `"`, `\` and control characters escaped
+/// (as serde_json writes them), everything else as it is.
+pub fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[c as usize >> 4]));
+                out.push(char::from(HEX[c as usize & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
 
 /// Parses `text`, or says what is wrong and where ("expected `,` or `]` at line 3
 /// column 7").

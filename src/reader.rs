@@ -263,7 +263,13 @@ impl Reader {
 /// it is a short scalar.
 pub fn describe(v: &Value) -> String {
     match v {
-        Value::Number(n) => format!("{n}"),
+        // Whole numbers exactly; others to 6 decimals (serde_json's own float writing
+        // would add its tables to the embed for this message alone).
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            (_, _, f) => crate::num::fmt(f.unwrap_or(f64::NAN), 6),
+        },
         Value::String(s) if s.chars().count() <= 20 => format!("\"{s}\""),
         other => type_name(other).to_string(),
     }

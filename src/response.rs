@@ -4,7 +4,6 @@ use crate::framework::{limits, Framework};
 use crate::issue::{child, Issue};
 use crate::map::Map;
 use crate::reader::{describe, parse_json, type_name, Reader};
-use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 /// An answer to one statement.
@@ -16,17 +15,7 @@ pub enum Answer {
     DontKnow,
 }
 
-impl Serialize for Answer {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Answer::Value(v) => s.serialize_i32(*v),
-            Answer::DontKnow => s.serialize_str("dontKnow"),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Response {
     pub framework: String,
     pub version: String,
@@ -34,7 +23,6 @@ pub struct Response {
     pub answers: Map<Answer>,
     /// Respondent field id to option id.
     pub respondent: Map<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<String>,
 }
 
@@ -67,8 +55,43 @@ impl Response {
         }
     }
 
+    /// The response as JSON: `{"framework", "version", "answers": {item: value or
+    /// "dontKnow"}, "respondent": {field: option}, "submittedAt"}` (the last only when
+    /// set), keys in that order, answers and fields sorted by id.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        use crate::json::push_str;
+        let mut out = String::from("{\"framework\":");
+        push_str(&mut out, &self.framework);
+        out.push_str(",\"version\":");
+        push_str(&mut out, &self.version);
+        out.push_str(",\"answers\":{");
+        for (k, (item, a)) in self.answers.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            push_str(&mut out, item);
+            out.push(':');
+            match a {
+                Answer::Value(v) => out.push_str(&crate::num::fmt(f64::from(*v), 0)),
+                Answer::DontKnow => out.push_str("\"dontKnow\""),
+            }
+        }
+        out.push_str("},\"respondent\":{");
+        for (k, (field, option)) in self.respondent.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            push_str(&mut out, field);
+            out.push(':');
+            push_str(&mut out, option);
+        }
+        out.push('}');
+        if let Some(t) = &self.submitted_at {
+            out.push_str(",\"submittedAt\":");
+            push_str(&mut out, t);
+        }
+        out.push('}');
+        out
     }
 
     /// Checks an answer against the framework.

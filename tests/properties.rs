@@ -156,6 +156,23 @@ proptest! {
     }
 
     #[test]
+    fn responses_round_trip_through_their_json(r in builtin_response()) {
+        let fw = builtin("place-based-partnership").unwrap();
+        let text = r.to_json();
+        prop_assert_eq!(Response::from_json(&fw, &text).unwrap(), r.clone());
+        let v: Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(v["answers"].as_object().unwrap().len(), r.answers.len());
+        prop_assert_eq!(v.get("submittedAt").is_some(), r.submitted_at.is_some());
+    }
+
+    #[test]
+    fn json_strings_are_written_as_serde_json_writes_them(s in any::<String>()) {
+        let mut out = String::new();
+        foundations_check::json::push_str(&mut out, &s);
+        prop_assert_eq!(&out, &serde_json::to_string(&s).unwrap());
+    }
+
+    #[test]
     fn share_codes_round_trip(r in builtin_response()) {
         let fw = builtin("place-based-partnership").unwrap();
         let code = encode(&fw, &r);

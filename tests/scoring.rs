@@ -216,3 +216,21 @@ fn worked_example_in_the_format_docs() {
     assert!(close(f.percent.unwrap(), 75.0));
     assert_eq!(f.band.as_deref(), Some("maturing"));
 }
+
+#[test]
+fn a_response_is_written_as_json_in_a_fixed_shape() {
+    let fw = small();
+    let mut r = response(
+        &fw,
+        json!({"b": 5, "a": "dontKnow"}),
+        json!({"sector": "nhs"}),
+    );
+    assert_eq!(
+        r.to_json(),
+        r#"{"framework":"test","version":"1","answers":{"a":"dontKnow","b":5},"respondent":{"sector":"nhs"}}"#
+    );
+    r.submitted_at = Some("2026-11-23T10:00:00Z \"quoted\"\n".into());
+    assert!(r
+        .to_json()
+        .ends_with(r#","submittedAt":"2026-11-23T10:00:00Z \"quoted\"\n"}"#));
+}

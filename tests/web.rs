@@ -342,3 +342,25 @@ fn draws_on_an_offscreen_canvas() {
     );
     assert!(e.contains("HTMLCanvasElement or an OffscreenCanvas"), "{e}");
 }
+
+/// `score()` and the widget's `fc-complete` event build their object directly; it must
+/// be what serde writes for the same result (keys, order, nulls, numbers).
+#[wasm_bindgen_test]
+fn scores_cross_as_serde_writes_them() {
+    let fw = foundations_check::builtin::builtin("place-based-partnership").unwrap();
+    // Some answered, some "Don't know", one foundation left out: scored, insufficient
+    // and missing values all appear.
+    let r = foundations_check::Response::from_json(
+        &fw,
+        r#"{"framework": "place-based-partnership", "version": "1.0.0", "respondent": {},
+            "answers": {"purpose-1": 5, "purpose-2": 2, "purpose-3": "dontKnow",
+                        "understanding-1": "dontKnow", "understanding-2": "dontKnow", "understanding-3": 4,
+                        "relationships-1": 3}}"#,
+    )
+    .unwrap();
+    let s = foundations_check::score::score(&fw, &r);
+    assert!(s.foundations.iter().any(|f| f.percent.is_none()));
+    let ours = JSON::stringify(&foundations_check::web::score_to_js(&s)).unwrap();
+    let theirs = JSON::stringify(&js(&serde_json::to_string(&s).unwrap())).unwrap();
+    assert_eq!(String::from(ours), String::from(theirs));
+}

@@ -102,8 +102,11 @@ fn to_json(v: &JsValue, what: &str, limit: usize) -> Result<Value, Issue> {
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("could not build the result"))
+    parse_js(&serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?)
+}
+
+fn parse_js(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("could not build the result"))
 }
 
 fn framework(v: &JsValue) -> Result<Framework, JsError> {
@@ -179,7 +182,7 @@ pub fn score(
     let fw = framework(framework_value)?;
     let v = to_json(response, "a response", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
-    Ok(to_js(&core_score(&fw, &r))?.unchecked_into())
+    Ok(super::score_to_js(&core_score(&fw, &r)).unchecked_into())
 }
 
 /// Aggregates many responses: `options.groupBy`, `options.minGroupSize`, `options.previous`.
@@ -339,7 +342,8 @@ pub fn decode_response(
     code: &str,
 ) -> Result<ResponseOut, JsError> {
     let fw = framework(framework_value)?;
-    Ok(to_js(&sharecode::decode(&fw, code).map_err(js_err)?)?.unchecked_into())
+    let r = sharecode::decode(&fw, code).map_err(js_err)?;
+    Ok(parse_js(&r.to_json())?.unchecked_into())
 }
 
 /// Responses as CSV text (UTF-8 with BOM, every field quoted, formulas neutralised).
@@ -363,5 +367,6 @@ pub fn responses_from_csv(
     if !got.rejected.is_empty() {
         return Err(js_errs(got.rejected));
     }
-    Ok(to_js(&got.responses)?.unchecked_into())
+    let list: Vec<String> = got.responses.iter().map(Response::to_json).collect();
+    Ok(parse_js(&format!("[{}]", list.join(",")))?.unchecked_into())
 }

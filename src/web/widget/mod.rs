@@ -104,7 +104,7 @@ struct State {
 enum Out {
     Ready,
     Change(String),
-    Complete(String),
+    Complete(ScoreResult),
 }
 
 #[wasm_bindgen]
@@ -141,10 +141,7 @@ fn dispatch(host: &HtmlElement, out: Vec<Out>) {
                 "fc-change",
                 js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
             ),
-            Out::Complete(json) => (
-                "fc-complete",
-                js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
-            ),
+            Out::Complete(score) => ("fc-complete", crate::web::score_to_js(&score)),
         };
         let init = CustomEventInit::new();
         init.set_bubbles(true);
@@ -433,12 +430,18 @@ impl Widget {
         s.focus_report = false;
         s.render();
         let report = s.report.clone().unwrap_or_default();
-        let json = format!(
-            "{{\"added\":{},\"duplicates\":{},\"rejected\":{}}}",
-            report.added,
-            report.duplicates,
-            serde_json::to_string(&report.rejected).unwrap_or_else(|_| "[]".into())
+        let mut json = format!(
+            "{{\"added\":{},\"duplicates\":{},\"rejected\":[",
+            report.added, report.duplicates
         );
+        for (k, issue) in report.rejected.iter().enumerate() {
+            json.push_str(if k == 0 { "{\"path\":" } else { ",{\"path\":" });
+            crate::json::push_str(&mut json, &issue.path);
+            json.push_str(",\"message\":");
+            crate::json::push_str(&mut json, &issue.message);
+            json.push('}');
+        }
+        json.push_str("]}");
         js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL)
     }
 
@@ -645,9 +648,7 @@ impl State {
                 }
                 self.save();
                 if let Some(sc) = self.score() {
-                    out.push(Out::Complete(
-                        serde_json::to_string(&sc).unwrap_or_default(),
-                    ));
+                    out.push(Out::Complete(sc));
                 }
             }
             "edit" => {
