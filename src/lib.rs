@@ -18,6 +18,7 @@ pub mod response;
 pub mod score;
 pub mod sharecode;
 pub mod team;
+pub mod template;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

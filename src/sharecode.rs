@@ -126,14 +126,18 @@ pub fn encode(fw: &Framework, resp: &Response) -> String {
     base64url_encode(&bytes)
 }
 
+/// What follows the last `fc=` in `text` (a share link or its fragment), if any.
+pub fn after_marker(text: &str) -> Option<&str> {
+    // Bytes, not a string search: "fc=" is ASCII, so the index is a char boundary.
+    let i = text.as_bytes().windows(3).rposition(|w| w == b"fc=")?;
+    text.get(i + 3..)
+}
+
 /// Unpacks a share code made for `fw`. Surrounding spaces are ignored, and so is
 /// anything up to `#fc=` or `fc=`, so a whole share link can be given.
 pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
     let code = code.trim();
-    let code = match code.rfind("fc=") {
-        Some(i) => &code[i + 3..],
-        None => code,
-    };
+    let code = after_marker(code).unwrap_or(code);
     if code.is_empty() {
         return Err(Issue::new("", "the share code is empty"));
     }

@@ -500,8 +500,8 @@ impl State {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        if let Some(i) = hash.find("fc=") {
-            let code: String = hash[i + 3..]
+        if let Some(rest) = sharecode::after_marker(&hash) {
+            let code: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
                 .collect();

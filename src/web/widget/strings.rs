@@ -128,11 +128,8 @@ impl Strings {
     }
 
     /// The text of `key` with `{name}` placeholders filled in.
+    /// The text of `key` with its `{name}` placeholders filled from `args`.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.get(key);
-        for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
-        }
-        s
+        crate::template::fill(&self.get(key), args)
     }
 }

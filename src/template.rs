@@ -1,0 +1,46 @@
+//! UI text with placeholders: "Step {step} of {total}".
+
+/// `text` with each `{name}` replaced by its value from `args`, in one pass (so a value
+/// that itself holds `{name}` is left as it is); a `{…}` not in `args` stays as written.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let value = rest.bytes().position(|b| b == b'}').and_then(|close| {
+            let name = &rest[1..close];
+            let (_, v) = args.iter().find(|(n, _)| *n == name)?;
+            rest = &rest[close + 1..];
+            Some(v)
+        });
+        match value {
+            Some(v) => out.push_str(v),
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fills_each_placeholder_once() {
+        let args = [("step", "3"), ("total", "8"), ("band", "{total} é")];
+        assert_eq!(fill("Step {step} of {total}", &args), "Step 3 of 8");
+        // A value is not filled again, unknown or unclosed braces stay as written.
+        assert_eq!(
+            fill("{band}/{other}/{step", &args),
+            "{total} é/{other}/{step"
+        );
+        assert_eq!(fill("{{step}}", &args), "{3}");
+        assert_eq!(fill("", &args), "");
+        assert_eq!(fill("é{step}é", &args), "é3é");
+    }
+}
