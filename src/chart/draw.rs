@@ -1,19 +1,21 @@
 //! Drawing in two steps: [`shapes`] turns a chart and its [`Layout`] into a list of
-//! plain shapes (pure, tested natively), and [`draw`] paints that list with plotters on
-//! a [`Surface`] (SVG text for downloads and print, a 2D canvas in the browser).
-//! Plotters drives every surface through one `DrawingBackend`, [`Plotter`], so its
-//! drawing code is compiled once, which keeps the WebAssembly small.
+//! plain shapes (pure, tested natively), and [`paint`] draws that list on any plotters
+//! `DrawingBackend` (the trait of the plotters-backend crate). [`draw`] paints on a
+//! [`Surface`] (SVG text for downloads and print, a 2D canvas in the browser) through
+//! one backend, [`Plotter`], so the drawing code is compiled once. The shapes go to the
+//! backend's own primitives (polygons, paths, circles, text) rather than through
+//! plotters' drawing areas and elements, which cost 2.6 KB of the gzipped embed for
+//! nothing a radar needs; dashes are cut by [`dashes`].
 
 use super::layout::{Align, Layout, TextBox, SWATCH};
 use super::{parse_color, RadarChart};
-use plotters::element::DashedPathElement;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontFamily, FontStyle,
 };
 
-/// What a chart is painted on: the few primitives plotters' elements come down to.
+/// What a chart is painted on: the few primitives a radar comes down to.
 pub trait Surface {
     /// The size in pixels.
     fn size(&self) -> (u32, u32);
@@ -494,54 +496,145 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
     out
 }
 
-/// Paints `chart` on `backend`, scaled to the backend's width (so a canvas sized for
+/// Paints `chart` on `surface`, scaled to the surface's width (so a canvas sized for
 /// the device pixel ratio is drawn sharp).
 pub fn draw(surface: &mut dyn Surface, chart: &RadarChart) -> Result<(), String> {
-    let backend = Plotter(surface);
+    let mut backend = Plotter(surface);
     let scale = f64::from(backend.get_size().0) / f64::from(chart.width);
     let list = shapes(chart, &Layout::new(chart));
-    let root = backend.into_drawing_area();
-    paint(&root, &list, scale).map_err(|e| e.to_string())?;
-    root.present().map_err(|e| e.to_string())
+    paint(&mut backend, &list, scale).map_err(|e| e.to_string())
 }
 
-fn paint(
-    root: &DrawingArea<Plotter, plotters::coord::Shift>,
+/// A line's colour and width, for plotters.
+struct Stroke(BackendColor, u32);
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.0
+    }
+    fn stroke_width(&self) -> u32 {
+        self.1
+    }
+}
+
+/// A text's look, for plotters: the backends set text themselves, so plotters is never
+/// asked to lay it out or rasterise it.
+struct TextStyle {
+    size: f64,
+    bold: bool,
+    color: BackendColor,
+    anchor: Pos,
+}
+
+impl BackendTextStyle for TextStyle {
+    type FontError = NoError;
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn size(&self) -> f64 {
+        self.size
+    }
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+    fn anchor(&self) -> Pos {
+        self.anchor
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::SansSerif
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), NoError> {
+        let w = super::text::width(text, self.size).ceil() as i32;
+        Ok(((0, 0), (w, self.size.ceil() as i32)))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _: &str,
+        _: BackendCoord,
+        _: F,
+    ) -> Result<Result<(), E>, NoError> {
+        Ok(Ok(()))
+    }
+}
+
+/// The dashes of a polyline: pieces `on` long with `off` between them, measured along
+/// the whole line (a dash may turn a corner).
+pub fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<(f64, f64)> = Vec::new();
+    // Distance left in the current dash (drawing) or gap.
+    let (mut drawing, mut left) = (true, on);
+    for w in points.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let len = (x1 - x0).hypot(y1 - y0);
+        let mut at = 0.0;
+        if drawing && cur.is_empty() {
+            cur.push((x0, y0));
+        }
+        while len - at > left {
+            at += left;
+            let t = at / len;
+            let q = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+            if drawing {
+                cur.push(q);
+                out.push(std::mem::take(&mut cur));
+            } else {
+                cur.push(q);
+            }
+            drawing = !drawing;
+            left = if drawing { on } else { off };
+        }
+        left -= len - at;
+        if drawing {
+            cur.push((x1, y1));
+        }
+    }
+    if cur.len() > 1 {
+        out.push(cur);
+    }
+    out
+}
+
+/// Paints a list of shapes with any plotters backend.
+pub fn paint<B: DrawingBackend>(
+    b: &mut B,
     list: &[Shape],
     scale: f64,
-) -> Result<(), DrawingAreaErrorKind<NoError>> {
-    let p = |(x, y): (f64, f64)| ((x * scale).round() as i32, (y * scale).round() as i32);
+) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    let p = |&(x, y): &(f64, f64)| ((x * scale).round() as i32, (y * scale).round() as i32);
     let px = |v: f64| (v * scale).round().max(1.0) as u32;
-    let rgba = |c: Rgba| RGBAColor(c.0, c.1, c.2, c.3);
+    let rgba = |c: Rgba| BackendColor {
+        rgb: (c.0, c.1, c.2),
+        alpha: c.3,
+    };
     for shape in list {
         match shape {
-            Shape::Fill { points, color } => root.draw(&Polygon::new(
-                points.iter().map(|q| p(*q)).collect::<Vec<_>>(),
-                rgba(*color).filled(),
-            ))?,
+            Shape::Fill { points, color } => b.fill_polygon(points.iter().map(p), &rgba(*color))?,
             Shape::Line {
                 points,
                 color,
                 width,
                 dash,
             } => {
-                let pts: Vec<(i32, i32)> = points.iter().map(|q| p(*q)).collect();
-                let style = Color::stroke_width(&rgba(*color), px(*width));
+                let stroke = Stroke(rgba(*color), px(*width));
                 match dash {
-                    None => root.draw(&PathElement::new(pts, style))?,
-                    Some((d, g)) => root.draw(&DashedPathElement::new(
-                        pts,
-                        px(*d) as i32,
-                        px(*g) as i32,
-                        style,
-                    ))?,
+                    None => b.draw_path(points.iter().map(p), &stroke)?,
+                    Some((on, off)) => {
+                        for d in dashes(points, *on, *off) {
+                            b.draw_path(d.iter().map(p), &stroke)?;
+                        }
+                    }
                 }
             }
             Shape::Circle {
                 center,
                 radius,
                 color,
-            } => root.draw(&Circle::new(p(*center), px(*radius), rgba(*color).filled()))?,
+            } => b.draw_circle(p(center), px(*radius), &rgba(*color), true)?,
             Shape::Text {
                 text,
                 at,
@@ -551,25 +644,55 @@ fn paint(
                 align,
                 middle,
             } => {
-                let style = if *bold {
-                    FontStyle::Bold
-                } else {
-                    FontStyle::Normal
-                };
-                let font = FontDesc::new(FontFamily::SansSerif, size * scale, style);
                 let h = match align {
                     Align::Start => HPos::Left,
                     Align::Middle => HPos::Center,
                     Align::End => HPos::Right,
                 };
                 let v = if *middle { VPos::Center } else { VPos::Top };
-                root.draw(&Text::new(
-                    text.as_str(),
-                    p(*at),
-                    font.color(&rgba(*color)).pos(Pos::new(h, v)),
-                ))?
+                let style = TextStyle {
+                    size: size * scale,
+                    bold: *bold,
+                    color: rgba(*color),
+                    anchor: Pos::new(h, v),
+                };
+                b.draw_text(text, &style, p(at))?
             }
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dashes;
+
+    fn len(p: &[(f64, f64)]) -> f64 {
+        p.windows(2)
+            .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
+            .sum()
+    }
+
+    #[test]
+    fn dashes_alternate_along_the_whole_line() {
+        // 20 long: dashes at 0-6, 9-15, 18-20.
+        let d = dashes(&[(0.0, 0.0), (20.0, 0.0)], 6.0, 3.0);
+        assert_eq!(d.len(), 3);
+        assert_eq!(d[0], [(0.0, 0.0), (6.0, 0.0)]);
+        assert_eq!(d[1], [(9.0, 0.0), (15.0, 0.0)]);
+        assert_eq!(d[2], [(18.0, 0.0), (20.0, 0.0)]);
+        // Around a corner: a dash of 6 goes 4 along and 2 down.
+        let d = dashes(&[(0.0, 0.0), (4.0, 0.0), (4.0, 10.0)], 6.0, 3.0);
+        assert_eq!(d[0], [(0.0, 0.0), (4.0, 0.0), (4.0, 2.0)]);
+        assert!(d
+            .iter()
+            .take(d.len() - 1)
+            .all(|s| (len(s) - 6.0).abs() < 1e-9));
+        // A line shorter than a dash is one dash; a single point draws nothing.
+        assert_eq!(
+            dashes(&[(0.0, 0.0), (2.0, 0.0)], 6.0, 3.0),
+            [[(0.0, 0.0), (2.0, 0.0)]]
+        );
+        assert!(dashes(&[(1.0, 1.0)], 6.0, 3.0).is_empty());
+    }
 }

@@ -1,8 +1,8 @@
-//! Radar (spider) charts drawn with plotters: one axis per foundation, a filled shape
+//! Radar (spider) charts drawn through plotters' `DrawingBackend`: one axis per foundation, a filled shape
 //! per series, optional band rings and highlighted axes.
 //!
 //! [`RadarChart`] is the input, read from JSON. [`layout::Layout`] works out every
-//! position (pure geometry, tested natively); [`draw::draw`] paints it on any plotters
+//! position (pure geometry, tested natively); [`draw::paint`] paints it on any plotters
 //! `DrawingBackend`; [`radar_svg`] returns an SVG string; the browser layer paints the
 //! same drawing on a canvas. [`text_alternative`] gives the summary and the data table
 //! for people who cannot see the chart.
