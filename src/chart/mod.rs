@@ -382,6 +382,27 @@ fn pct(v: f64) -> String {
 
 /// A summary sentence (highest and lowest axes of each series) and the data as rows.
 pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
+    TextAlternative {
+        summary: summary(chart),
+        columns: std::iter::once("Foundation".to_string())
+            .chain(chart.series.iter().map(|s| s.label.clone()))
+            .collect(),
+        rows: chart
+            .axes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| TextRow {
+                axis: a.label.clone(),
+                highlighted: chart.is_highlighted(i),
+                values: chart.series.iter().map(|s| s.values[i]).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The summary sentence of [`text_alternative`] alone (what a chart's text alternative
+/// and an SVG's title say).
+pub fn summary(chart: &RadarChart) -> String {
     let mut sentences = Vec::new();
     if let Some(t) = &chart.title {
         sentences.push(format!("Radar chart: {t}."));
@@ -441,22 +462,7 @@ pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
         let word = chart.highlight_label.as_deref().unwrap_or("split");
         sentences.push(format!("Marked {word}: {}.", marked.join(", ")));
     }
-    TextAlternative {
-        summary: sentences.join(" "),
-        columns: std::iter::once("Foundation".to_string())
-            .chain(chart.series.iter().map(|s| s.label.clone()))
-            .collect(),
-        rows: chart
-            .axes
-            .iter()
-            .enumerate()
-            .map(|(i, a)| TextRow {
-                axis: a.label.clone(),
-                highlighted: chart.is_highlighted(i),
-                values: chart.series.iter().map(|s| s.values[i]).collect(),
-            })
-            .collect(),
-    }
+    sentences.join(" ")
 }
 
 /// Draws the chart as an SVG document. The SVG holds presentation attributes only (no
@@ -472,10 +478,7 @@ pub fn radar_svg(chart: &RadarChart) -> Result<String, Issue> {
 /// [`chart_from_aggregate`] with labels within [`MAX_LABEL_CHARS`]. The widget draws
 /// only these, so the check's code stays out of the embed.
 pub fn radar_svg_of_valid(chart: &RadarChart) -> Result<String, Issue> {
-    let mut svg = svg::Svg::new(
-        (chart.width, chart.height),
-        &text_alternative(chart).summary,
-    );
+    let mut svg = svg::Svg::new((chart.width, chart.height), &summary(chart));
     draw::draw(&mut svg, chart)
         .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))?;
     Ok(svg.finish())

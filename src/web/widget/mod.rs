@@ -12,7 +12,7 @@ mod team;
 
 use crate::builtin;
 use crate::chart::from::chart_from_score;
-use crate::chart::{radar_svg_of_valid, text_alternative, RadarChart};
+use crate::chart::{radar_svg_of_valid, summary, RadarChart};
 use crate::framework::Framework;
 use crate::issue::Issue;
 use crate::response::{Answer, Response};
@@ -1150,11 +1150,11 @@ impl State {
         }
         // The chart, or the same numbers as a table.
         let chart = self.chart_for(fw, &result)?;
-        let alt = text_alternative(&chart);
+        let alt = summary(&chart);
         let figure = d.el("figure", &[("class", "chart"), ("part", "chart")]);
         if self.show_table {
             let table = d.el("table", &[("part", "table")]);
-            add(&table, &d.text("caption", &[], &alt.summary));
+            add(&table, &d.text("caption", &[], &alt));
             let head = d.el("tr", &[]);
             for c in [self.t("foundation"), self.t("score"), self.t("band")] {
                 add(&head, &d.text("th", &[("scope", "col")], &c));
@@ -1195,9 +1195,7 @@ impl State {
                     ("role", "img"),
                     (
                         "aria-label",
-                        &self
-                            .strings
-                            .fill("chartLabel", &[("summary", &alt.summary)]),
+                        &self.strings.fill("chartLabel", &[("summary", &alt)]),
                     ),
                 ],
             );

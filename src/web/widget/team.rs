@@ -5,8 +5,8 @@
 use super::dom::{add, focus};
 use super::State;
 use crate::aggregate::{aggregate, Aggregate, Options};
+use crate::chart;
 use crate::chart::from::{chart_from_aggregate, AggregateChartOptions};
-use crate::chart::text_alternative;
 use crate::framework::Framework;
 use crate::issue::Issue;
 use crate::response::Response;
@@ -615,9 +615,9 @@ impl State {
         let w = self.main.client_width();
         let w = if w > 0 { w.clamp(300, 720) } else { 640 } as u32;
         if let Some(chart) = self.team_chart(fw, &agg, w) {
-            let alt = text_alternative(&chart);
+            let alt = chart::summary(&chart);
             let fig = d.el("figure", &[("class", "chart"), ("part", "chart")]);
-            let canvas = d.el("canvas", &[("role", "img"), ("aria-label", &alt.summary)]);
+            let canvas = d.el("canvas", &[("role", "img"), ("aria-label", &alt)]);
             add(&fig, &canvas);
             if let Some(c) = canvas.dyn_ref::<web_sys::HtmlCanvasElement>() {
                 let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
