@@ -449,7 +449,7 @@ impl Widget {
     #[wasm_bindgen(js_name = defaultStrings)]
     pub fn default_strings() -> JsValue {
         let o = js_sys::Object::new();
-        for (k, v) in strings::DEFAULTS {
+        for (k, v) in strings::defaults() {
             let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
         }
         o.into()

@@ -1,5 +1,6 @@
-//! Every piece of the widget's own text, by key. Host pages override any of them with
-//! the element's `strings` property (an object of key to text); `{n}`-style
+//! Every piece of the widget's own text, by key: [`DEFAULTS`] for the self-check and
+//! `TEAM` for the team view (only in the build that has it). Host pages override any
+//! of them with the element's `strings` property (an object of key to text); `{n}`-style
 //! placeholders are filled in by the widget.
 
 pub const DEFAULTS: &[(&str, &str)] = &[
@@ -58,13 +59,18 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("codeError", "The share link could not be opened: {message}"),
     ("noResponse", "There are no results to show yet."),
     ("chartLabel", "Radar chart of your scores. {summary}"),
-    ("teamTitle", "Team results: {title}"),
-    ("teamStarting", "Reading self-checks…"),
-    ("teamReading", "Reading self-checks: {done} of {total}…"),
     (
         "teamMissing",
         "The team view could not start: it is in foundations-check-team.js, which belongs in the same folder as foundations-check.js.",
     ),
+];
+
+/// The team view's text, only in the build that has it (foundations-check-team.js).
+#[cfg(feature = "team")]
+pub const TEAM: &[(&str, &str)] = &[
+    ("teamTitle", "Team results: {title}"),
+    ("teamStarting", "Reading self-checks…"),
+    ("teamReading", "Reading self-checks: {done} of {total}…"),
     ("teamAdd", "Add self-checks"),
     ("teamAddHint", "Paste share codes or share links, one per line, or choose exported JSON and CSV files (several at once, or drop them here). The same response added twice is counted once. Everything stays in this browser."),
     ("teamCodes", "Share codes or links"),
@@ -107,6 +113,21 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("teamClearYes", "Yes, clear them"),
 ];
 
+/// Every default of this build: the self-check's, and the team view's where it is built.
+pub fn defaults() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let team: &[(&str, &str)] = {
+        #[cfg(feature = "team")]
+        {
+            TEAM
+        }
+        #[cfg(not(feature = "team"))]
+        {
+            &[]
+        }
+    };
+    DEFAULTS.iter().chain(team)
+}
+
 #[derive(Default)]
 pub struct Strings {
     overrides: Vec<(String, String)>,
@@ -120,14 +141,12 @@ impl Strings {
     pub fn get(&self, key: &str) -> String {
         let own = self.overrides.iter().rev().find(|(k, _)| k == key);
         own.map(|(_, v)| v.clone()).unwrap_or_else(|| {
-            DEFAULTS
-                .iter()
+            defaults()
                 .find(|(k, _)| *k == key)
                 .map_or_else(|| key.to_string(), |(_, v)| v.to_string())
         })
     }
 
-    /// The text of `key` with `{name}` placeholders filled in.
     /// The text of `key` with its `{name}` placeholders filled from `args`.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
         crate::template::fill(&self.get(key), args)
