@@ -75,9 +75,16 @@ var here = (document.currentScript && document.currentScript.src) ||
 ${glue}
 ${element}
 var WASM = "@WASM@";
+// Base64 to bytes: the browser's own decoder where there is one (under a millisecond),
+// else a plain loop (Uint8Array.from with a function took 30 ms in Chromium).
+function bytes(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  var s = atob(text), b = new Uint8Array(s.length);
+  for (var i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
 var ready = (async function () {
-  var bytes = Uint8Array.from(atob(WASM), function (c) { return c.charCodeAt(0); });
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  var stream = new Blob([bytes(WASM)]).stream().pipeThrough(new DecompressionStream("gzip"));
   await wasm_bindgen({ module_or_path: await new Response(stream).arrayBuffer() });
   return wasm_bindgen;
 })();
