@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 60
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_PACK_BUILD = wasm-pack build --release --target web --out-name foundations_check
 
-.PHONY: demo test test-native test-wasm test-npm test-e2e test-bench bench pkg embed size fuzz tools rust-target wasm-pack chromium clean
+.PHONY: demo test test-native test-wasm test-npm test-e2e test-bench bench pkg embed size fuzz tools rust-target wasm-pack chromium xz clean
 
 ## Set-up ------------------------------------------------------------------
 
@@ -25,6 +25,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 tools: wasm-pack node_modules/.installed
+
+# xz packs the embed's WebAssembly (LZMA), and the decoder's tests check against it.
+xz:
+	@command -v xz >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xz-utils; }
 
 chromium:
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
@@ -44,9 +49,13 @@ pkg: tools
 # when a page asks for mode="team".
 # (--no-opt: js/build-embed.mjs runs wasm-opt, after trimming the panic functions.)
 EMBED_BUILD = wasm-pack build --release --no-opt --target no-modules --out-name foundations_check --no-default-features
-embed: tools
+# The small module that unpacks them (examples/unlzma.rs): no std, a 64 KiB stack,
+# optimised for size.
+embed: tools xz
 	$(EMBED_BUILD) --out-dir target/embed --features element
 	$(EMBED_BUILD) --out-dir target/embed-team --features team
+	$(CARGO) rustc --locked --release --example unlzma --target wasm32-unknown-unknown -- \
+	  -C link-arg=-zstack-size=65536 -C opt-level=s
 	node js/build-embed.mjs
 
 size:
@@ -58,7 +67,7 @@ size:
 test: test-native test-wasm test-npm test-e2e test-bench
 
 # The pure core, the chart geometry and the snapshots: native `cargo test`.
-test-native:
+test-native: xz
 	$(CARGO) test --locked
 
 # The bindings in headless Chromium (wasm-bindgen-test).

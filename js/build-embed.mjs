@@ -1,14 +1,13 @@
 // Builds pkg/foundations-check.js, the one-file embed: wasm-bindgen's classic-script
-// glue, the element class and the WebAssembly module, gzip-compressed (by Zopfli) and
-// inlined as base64, unpacked in the browser with DecompressionStream.
+// glue, the element class and the WebAssembly module, LZMA-compressed (by xz) and
+// inlined as base64. In the browser a second, small WebAssembly module unpacks it
+// (examples/unlzma.rs, with the decoder in src/lzma.rs): LZMA is about 11 % smaller
+// than Zopfli's gzip, and DecompressionStream reads only gzip and deflate.
 // pkg/foundations-check-team.js is the same with the team view, loaded by the first
 // when an element asks for it (or used on its own). Also writes pkg/element.js, the ES
 // module that registers the element for bundler users.
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-// Zopfli writes gzip that any gzip reader (here the browser's DecompressionStream)
-// unpacks, about 5 % smaller than zlib's best.
-import zopfli from "@gfx/zopfli";
 // The JavaScript (glue and element class) is minified with terser; the readable
 // sources are target/embed*/foundations_check.js and js/element.js.
 import { minify } from "terser";
@@ -31,6 +30,23 @@ const PANICS = new RegExp(
 );
 // wasm-opt's options from Cargo.toml's wasm-pack profile, as for the npm package.
 const WASM_OPT = JSON.parse(read("Cargo.toml").toString().match(/^wasm-opt = (\[.*\])$/m)[1]);
+
+// LZMA with the literal context tuned for WebAssembly (3 bits of the previous byte, no
+// position bits), the largest dictionary and the slowest, best match finding.
+const lzma = (bytes) =>
+  execFileSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=3,lp=0,pb=0,nice=273,depth=0", "-c"], {
+    input: bytes,
+    maxBuffer: 1 << 26,
+  });
+
+// The decoder module, built by the Makefile (cargo rustc --example unlzma), optimised
+// for speed and without names.
+const UNLZMA = "target/wasm32-unknown-unknown/release/examples/unlzma.wasm";
+execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
+  new URL(UNLZMA, root).pathname, "-o", new URL("target/unlzma.wasm", root).pathname,
+  "-O3", "--strip-debug", "--strip-producers", ...WASM_OPT.filter((o) => o.startsWith("--enable")),
+]);
+const unlzma = read("target/unlzma.wasm").toString("base64");
 
 function snipPanicsAndOptimize(dir) {
   const file = new URL(`${dir}/foundations_check_bg.wasm`, root);
@@ -60,7 +76,7 @@ const TEAM = 'Symbol.for("foundations-check.team")';
 async function embed(dir, { team }) {
   const glue = read(`${dir}/foundations_check.js`).toString();
   const wasm = read(`${dir}/foundations_check_bg.wasm`);
-  const packed = Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 15 })).toString("base64");
+  const packed = lzma(wasm).toString("base64");
   const text = `/*! foundations-check ${version} | MIT | one-file embed${team ? " with the team view" : ""} */
 (function () {
 "use strict";
@@ -84,8 +100,16 @@ function bytes(text) {
   return b;
 }
 var ready = (async function () {
-  var stream = new Blob([bytes(WASM)]).stream().pipeThrough(new DecompressionStream("gzip"));
-  await wasm_bindgen({ module_or_path: await new Response(stream).arrayBuffer() });
+  // The decoder has no imports; its memory grows by room() to hold the packed module
+  // and what it unpacks to, and goes when it is done.
+  var d = (await WebAssembly.instantiate(bytes("${unlzma}"))).instance.exports;
+  var packed = bytes(WASM), size = ${wasm.length};
+  var at = d.room(packed.length + size);
+  if (!at) throw new Error("not enough memory to start");
+  new Uint8Array(d.memory.buffer).set(packed, at);
+  var status = d.unpack(at, packed.length, at + packed.length, size);
+  if (status) throw new Error("its WebAssembly is damaged (LZMA error " + status + ")");
+  await wasm_bindgen({ module_or_path: new Uint8Array(d.memory.buffer, at + packed.length, size) });
   return wasm_bindgen;
 })();
 ${team

@@ -11,6 +11,7 @@ pub mod csv;
 pub mod framework;
 pub mod issue;
 pub mod json;
+pub mod lzma;
 pub mod map;
 pub mod num;
 pub mod reader;

@@ -319,6 +319,23 @@ test("hosts can override the text, set a framework object, and read the response
   await ctx.close();
 });
 
+test("a damaged embed file says so in the page instead of failing silently", async () => {
+  // Characters in the middle of the packed WebAssembly changed, as a bad copy might.
+  const file = readFileSync(join(root, "foundations-check.js"), "utf8");
+  const packed = file.match(/"([A-Za-z0-9+/=]{50000,})"/)[1];
+  const mid = packed.length >> 1;
+  const damaged = file.replace(packed, packed.slice(0, mid) + "AAAAAAAAAAAAAAAA" + packed.slice(mid + 16));
+  const ctx = await browser.newContext();
+  await ctx.route("**/foundations-check.js", (route) => route.fulfill({ body: damaged, contentType: "text/javascript" }));
+  const page = await ctx.newPage();
+  await page.goto(server.url + "/basic.html");
+  await page.waitForFunction(() => /could not start/.test(document.querySelector("foundations-check").shadowRoot.textContent));
+  const said = await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.textContent);
+  // (Usually "its WebAssembly is damaged"; bytes that unpack but are wrong fail to compile.)
+  assert.match(said, /^The self-check could not start: /);
+  await ctx.close();
+});
+
 test("the widget never takes focus that the person did not move into it", async () => {
   const { page, ctx, problems } = await open("/basic.html");
   await heading(page).waitFor();
