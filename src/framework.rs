@@ -3,10 +3,10 @@
 //! from JSON at run time and checked here before anything is scored against them.
 
 use crate::issue::{child, index, Issue};
+use crate::json::Value;
 use crate::num;
 use crate::reader::{parse_json, Reader};
 use serde::Serialize;
-use serde_json::Value;
 
 pub const SCHEMA: &str = "foundations-check/framework@1";
 

@@ -1,12 +1,161 @@
-//! Reading JSON text into `serde_json::Value`, without serde's deserializer (which,
-//! with its number tables, is about 15 KB of the embed); and [`push_str`] for writing
-//! the JSON of a response, which holds only text and whole numbers. Nesting deeper than 128
+//! JSON for the core: [`parse`] reads text into a [`Value`], and [`push_str`] writes
+//! text for the JSON of a response (which holds only text and whole numbers). Both are
+//! small on purpose: serde's deserializer with its number tables was about 15 KB of the
+//! embed, and serde_json's `Value` brings a BTreeMap for objects; here an object keeps
+//! its members in a list, in the order written. Nesting deeper than 128
 //! levels is an error, never a stack overflow. Numbers: integers are read exactly;
 //! a number with a fraction or exponent is exact when it has at most 15 significant
 //! digits and an exponent within ±22 (every number a questionnaire holds), and
 //! within a few units in the last place otherwise.
 
-use serde_json::{Map, Number, Value};
+/// A JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// A JSON number: whole numbers exactly, others as `f64`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Number {
+    Int(i64),
+    /// A whole number above `i64::MAX`.
+    Big(u64),
+    Float(f64),
+}
+
+/// A JSON object's members in the order written. Where a key is given twice, the last
+/// one counts (as in serde_json).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Map(pub Vec<(String, Value)>);
+
+impl Map {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Values built with serde_json (in tests, or by Rust users of the crate).
+impl From<serde_json::Value> for Value {
+    fn from(v: serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(b),
+            serde_json::Value::Number(n) => Value::Number(match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => Number::Int(i),
+                (_, Some(u)) => Number::Big(u),
+                _ => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
+            }),
+            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
+            serde_json::Value::Object(m) => Value::Object(Map(m
+                .into_iter()
+                .map(|(k, v)| (k, Value::from(v)))
+                .collect())),
+        }
+    }
+}
+
+impl Number {
+    pub fn as_i64(self) -> Option<i64> {
+        match self {
+            Number::Int(i) => Some(i),
+            _ => None,
+        }
+    }
+    pub fn as_u64(self) -> Option<u64> {
+        match self {
+            Number::Int(i) => u64::try_from(i).ok(),
+            Number::Big(u) => Some(u),
+            Number::Float(_) => None,
+        }
+    }
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(i) => i as f64,
+            Number::Big(u) => u as f64,
+            Number::Float(f) => f,
+        }
+    }
+    /// Whether this is a whole number (written without a fraction or exponent).
+    pub fn is_whole(self) -> bool {
+        !matches!(self, Number::Float(_))
+    }
+}
+
+impl Value {
+    /// A member of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object()?.get(key)
+    }
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(n.as_f64()),
+            _ => None,
+        }
+    }
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    pub fn is_string(&self) -> bool {
+        matches!(self, Value::String(_))
+    }
+    pub fn is_array(&self) -> bool {
+        matches!(self, Value::Array(_))
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+}
 
 const MAX_DEPTH: usize = 128;
 
@@ -128,7 +277,7 @@ impl Parser<'_> {
     }
 
     fn object(&mut self) -> Result<Value, String> {
-        let mut map = Map::new();
+        let mut map = Map::default();
         self.ws();
         if self.eat("}") {
             return Ok(Value::Object(map));
@@ -144,7 +293,7 @@ impl Parser<'_> {
                 return Err(self.error("expected `:`"));
             }
             let v = self.value()?;
-            map.insert(key, v);
+            map.0.push((key, v));
             self.ws();
             if self.eat(",") {
                 continue;
@@ -292,26 +441,20 @@ impl Parser<'_> {
         }
         if whole && exp == 0 {
             // An integer, exactly (as serde_json keeps it).
-            return Ok(if negative {
-                match i64::try_from(mantissa) {
-                    Ok(v) => Value::Number((-v).into()),
-                    Err(_) if mantissa == 1 << 63 => Value::Number(i64::MIN.into()),
-                    Err(_) => float(-(mantissa as f64)),
-                }
-            } else {
-                Value::Number(mantissa.into())
-            });
+            return Ok(Value::Number(match (negative, i64::try_from(mantissa)) {
+                (false, Ok(v)) => Number::Int(v),
+                (false, Err(_)) => Number::Big(mantissa),
+                (true, Ok(v)) => Number::Int(-v),
+                (true, Err(_)) if mantissa == 1 << 63 => Number::Int(i64::MIN),
+                (true, Err(_)) => Number::Float(-(mantissa as f64)),
+            }));
         }
         let x = scale(mantissa as f64, exp);
         if x.is_infinite() {
             return Err(self.error("number out of range"));
         }
-        Ok(float(if negative { -x } else { x }))
+        Ok(Value::Number(Number::Float(if negative { -x } else { x })))
     }
-}
-
-fn float(x: f64) -> Value {
-    Number::from_f64(x).map_or(Value::Null, Value::Number)
 }
 
 /// `m` times ten to the `exp`: exact when `m` < 2^53 and |exp| <= 22.
@@ -347,8 +490,24 @@ fn scale(m: f64, exp: i32) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, Number, Value};
     use serde_json::json;
+
+    /// The same value as serde_json's, to compare with it.
+    fn serde(v: &Value) -> serde_json::Value {
+        match v {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => json!(b),
+            Value::Number(Number::Int(i)) => json!(i),
+            Value::Number(Number::Big(u)) => json!(u),
+            Value::Number(Number::Float(f)) => json!(f),
+            Value::String(s) => json!(s),
+            Value::Array(a) => serde_json::Value::Array(a.iter().map(serde).collect()),
+            Value::Object(m) => {
+                serde_json::Value::Object(m.iter().map(|(k, v)| (k.clone(), serde(v))).collect())
+            }
+        }
+    }
 
     #[test]
     fn reads_what_serde_json_reads() {
@@ -365,9 +524,16 @@ mod tests {
         ] {
             let ours = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
             let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
-            assert_eq!(ours, theirs, "{text}");
+            assert_eq!(serde(&ours), theirs, "{text}");
         }
-        assert_eq!(parse("[1,2]").unwrap(), json!([1, 2]));
+        assert_eq!(serde(&parse("[1,2]").unwrap()), json!([1, 2]));
+        // Members stay in the order written; a repeated key counts once, the last.
+        let v = parse(r#"{"b": 1, "a": 2, "b": 3}"#).unwrap();
+        assert_eq!(
+            v.as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["b", "a", "b"]
+        );
+        assert_eq!(v.get("b"), Some(&Value::Number(Number::Int(3))));
         // Beyond 15 significant digits or an exponent of 22, within a few units in the
         // last place.
         for text in [

@@ -1,8 +1,8 @@
-//! A small reader over `serde_json::Value` that records every problem with its JSON
+//! A small reader over JSON values (`json::Value`) that records every problem with its JSON
 //! path instead of stopping at the first, so that a framework author sees all of them.
 
 use crate::issue::{child, index, Issue};
-use serde_json::{Map, Value};
+use crate::json::{Map, Number, Value};
 
 /// Largest JSON document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
@@ -36,7 +36,7 @@ pub fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "a whole number",
+        Value::Number(n) if n.is_whole() => "a whole number",
         Value::Number(_) => "a number",
         Value::String(_) => "text",
         Value::Array(_) => "a list",
@@ -60,12 +60,7 @@ impl Reader {
 
     /// The value as an object whose keys are all in `allowed`; unknown keys are
     /// reported (they are usually typing mistakes).
-    pub fn object<'a>(
-        &mut self,
-        v: &'a Value,
-        path: &str,
-        allowed: &[&str],
-    ) -> Option<&'a Map<String, Value>> {
+    pub fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map> {
         match v {
             Value::Object(m) => {
                 for k in m.keys() {
@@ -89,12 +84,7 @@ impl Reader {
         }
     }
 
-    fn required<'a>(
-        &mut self,
-        m: &'a Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'a Value> {
+    fn required<'a>(&mut self, m: &'a Map, path: &str, key: &str) -> Option<&'a Value> {
         match m.get(key) {
             Some(v) => Some(v),
             None => {
@@ -105,7 +95,7 @@ impl Reader {
     }
 
     /// A required text no longer than `max` characters.
-    pub fn text(&mut self, m: &Map<String, Value>, path: &str, key: &str, max: usize) -> String {
+    pub fn text(&mut self, m: &Map, path: &str, key: &str, max: usize) -> String {
         match self.required(m, path, key) {
             Some(v) => self.text_value(v, &child(path, key), max),
             None => String::new(),
@@ -113,13 +103,7 @@ impl Reader {
     }
 
     /// An optional text; `None` when absent or null.
-    pub fn opt_text(
-        &mut self,
-        m: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        max: usize,
-    ) -> Option<String> {
+    pub fn opt_text(&mut self, m: &Map, path: &str, key: &str, max: usize) -> Option<String> {
         match m.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => Some(self.text_value(v, &child(path, key), max)),
@@ -146,7 +130,7 @@ impl Reader {
 
     /// A required id: 1 to 64 characters of letters, digits, `-`, `_` and `.`,
     /// starting with a letter or digit.
-    pub fn id(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> String {
+    pub fn id(&mut self, m: &Map, path: &str, key: &str) -> String {
         let p = child(path, key);
         let s = self.text(m, path, key, 10_000);
         if m.get(key).is_some_and(Value::is_string) {
@@ -158,7 +142,7 @@ impl Reader {
     }
 
     /// A required whole number.
-    pub fn int(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<i64> {
+    pub fn int(&mut self, m: &Map, path: &str, key: &str) -> Option<i64> {
         let v = self.required(m, path, key)?;
         self.int_value(v, &child(path, key))
     }
@@ -175,14 +159,14 @@ impl Reader {
     }
 
     /// An optional finite number.
-    pub fn opt_number(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<f64> {
+    pub fn opt_number(&mut self, m: &Map, path: &str, key: &str) -> Option<f64> {
         match m.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => self.number_value(v, &child(path, key)),
         }
     }
 
-    pub fn number(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<f64> {
+    pub fn number(&mut self, m: &Map, path: &str, key: &str) -> Option<f64> {
         let v = self.required(m, path, key)?;
         self.number_value(v, &child(path, key))
     }
@@ -197,7 +181,7 @@ impl Reader {
         }
     }
 
-    pub fn opt_bool(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> bool {
+    pub fn opt_bool(&mut self, m: &Map, path: &str, key: &str) -> bool {
         match m.get(key) {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
@@ -214,7 +198,7 @@ impl Reader {
     /// A list of at most `max` elements; `required` lists must be present.
     pub fn list<'a>(
         &mut self,
-        m: &'a Map<String, Value>,
+        m: &'a Map,
         path: &str,
         key: &str,
         max: usize,
@@ -265,10 +249,10 @@ pub fn describe(v: &Value) -> String {
     match v {
         // Whole numbers exactly; others to 6 decimals (serde_json's own float writing
         // would add its tables to the embed for this message alone).
-        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => i.to_string(),
-            (_, Some(u), _) => u.to_string(),
-            (_, _, f) => crate::num::fmt(f.unwrap_or(f64::NAN), 6),
+        Value::Number(n) => match n {
+            Number::Int(i) => i.to_string(),
+            Number::Big(u) => u.to_string(),
+            Number::Float(f) => crate::num::fmt(*f, 6),
         },
         Value::String(s) if s.chars().count() <= 20 => format!("\"{s}\""),
         other => type_name(other).to_string(),

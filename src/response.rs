@@ -2,9 +2,9 @@
 
 use crate::framework::{limits, Framework};
 use crate::issue::{child, Issue};
+use crate::json::Value;
 use crate::map::Map;
 use crate::reader::{describe, parse_json, type_name, Reader};
-use serde_json::Value;
 
 /// An answer to one statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -32,7 +32,7 @@ fn chart(n: usize, series: usize, long: bool) -> RadarChart {
                    "values": (0..n).map(|i| ((i * 37 + s * 23) % 90 + 10) as f64).collect::<Vec<_>>()})
         })
         .collect();
-    RadarChart::from_value(&json!({"axes": axes, "series": series})).unwrap()
+    RadarChart::from_value(&json!({"axes": axes, "series": series}).into()).unwrap()
 }
 
 fn builtin_axes() -> Vec<serde_json::Value> {
@@ -143,16 +143,19 @@ fn nulls_are_gaps_not_zeros() {
 
 #[test]
 fn labels_are_escaped_and_the_svg_has_no_style_or_script() {
-    let c = RadarChart::from_value(&json!({
-        "title": "Board \"view\" <b>",
-        "axes": [
-            {"id": "a", "label": "<script>alert('x')</script>"},
-            {"id": "b", "label": "Tom & \"Jerry\""},
-            {"id": "c", "label": "c"}
-        ],
-        "series": [{"label": "<img src=x onerror=alert(1)>", "values": [10, 50, 90]},
-                   {"label": "second", "values": [20, 30, 40]}]
-    }))
+    let c = RadarChart::from_value(
+        &json!({
+            "title": "Board \"view\" <b>",
+            "axes": [
+                {"id": "a", "label": "<script>alert('x')</script>"},
+                {"id": "b", "label": "Tom & \"Jerry\""},
+                {"id": "c", "label": "c"}
+            ],
+            "series": [{"label": "<img src=x onerror=alert(1)>", "values": [10, 50, 90]},
+                       {"label": "second", "values": [20, 30, 40]}]
+        })
+        .into(),
+    )
     .unwrap();
     let svg = radar_svg(&c).unwrap();
     assert!(!svg.contains("<script"), "{svg}");
@@ -201,11 +204,14 @@ fn bad_chart_input_names_the_path() {
 
 #[test]
 fn text_alternative_summary() {
-    let c = RadarChart::from_value(&json!({
-        "axes": builtin_axes(),
-        "series": [{"label": "You", "values": [58.3, 50, 83.3, 50, 25, 16.7, 66.7, 50]}],
-        "highlight": ["governance"]
-    }))
+    let c = RadarChart::from_value(
+        &json!({
+            "axes": builtin_axes(),
+            "series": [{"label": "You", "values": [58.3, 50, 83.3, 50, 25, 16.7, 66.7, 50]}],
+            "highlight": ["governance"]
+        })
+        .into(),
+    )
     .unwrap();
     let alt = text_alternative(&c);
     assert_eq!(
@@ -232,13 +238,16 @@ fn snapshot(name: &str, c: &RadarChart) {
 fn snapshot_one_series() {
     snapshot(
         "one-series",
-        &RadarChart::from_value(&json!({
-            "title": "Your self-check",
-            "axes": builtin_axes(),
-            "series": [{"label": "You", "values": [58.3, 50, 83.3, 50, 25, 16.7, 66.7, 50]}],
-            "bands": [{"label": "Emerging", "from": 0}, {"label": "Developing", "from": 40},
-                      {"label": "Maturing", "from": 60}, {"label": "Thriving", "from": 80}]
-        }))
+        &RadarChart::from_value(
+            &json!({
+                "title": "Your self-check",
+                "axes": builtin_axes(),
+                "series": [{"label": "You", "values": [58.3, 50, 83.3, 50, 25, 16.7, 66.7, 50]}],
+                "bands": [{"label": "Emerging", "from": 0}, {"label": "Developing", "from": 40},
+                          {"label": "Maturing", "from": 60}, {"label": "Thriving", "from": 80}]
+            })
+            .into(),
+        )
         .unwrap(),
     );
 }
@@ -247,16 +256,19 @@ fn snapshot_one_series() {
 fn snapshot_overlay_of_four() {
     snapshot(
         "overlay-four",
-        &RadarChart::from_value(&json!({
-            "title": "How each sector sees the partnership",
-            "axes": builtin_axes(),
-            "series": [
-                {"label": "NHS trust", "values": [70, 55, 60, 62, 48, 40, 45, 58]},
-                {"label": "Primary care", "values": [52, 40, 55, 50, 30, 28, 50, 45]},
-                {"label": "Local authority", "values": [65, 72, 58, 60, 55, 35, 68, 52]},
-                {"label": "Voluntary sector", "values": [48, 62, 42, 45, 22, 20, 38, 40]}
-            ]
-        }))
+        &RadarChart::from_value(
+            &json!({
+                "title": "How each sector sees the partnership",
+                "axes": builtin_axes(),
+                "series": [
+                    {"label": "NHS trust", "values": [70, 55, 60, 62, 48, 40, 45, 58]},
+                    {"label": "Primary care", "values": [52, 40, 55, 50, 30, 28, 50, 45]},
+                    {"label": "Local authority", "values": [65, 72, 58, 60, 55, 35, 68, 52]},
+                    {"label": "Voluntary sector", "values": [48, 62, 42, 45, 22, 20, 38, 40]}
+                ]
+            })
+            .into(),
+        )
         .unwrap(),
     );
 }
@@ -281,18 +293,21 @@ fn snapshot_bands_and_highlights() {
             "bands": [{"label": "Emerging", "from": 0}, {"label": "Developing", "from": 40},
                       {"label": "Maturing", "from": 60}, {"label": "Thriving", "from": 80}],
             "highlight": ["governance", "understanding"]
-        }))
+        }).into())
         .unwrap(),
     );
 }
 
 #[test]
 fn text_alternative_when_all_are_equal() {
-    let c = RadarChart::from_value(&json!({
-        "axes": builtin_axes(),
-        "series": [{"label": "Team", "values": [50, 50, 50, 50, 50, 50, 50, 50]},
-                   {"label": "Other", "values": [10, null, null, null, null, null, null, null]}]
-    }))
+    let c = RadarChart::from_value(
+        &json!({
+            "axes": builtin_axes(),
+            "series": [{"label": "Team", "values": [50, 50, 50, 50, 50, 50, 50, 50]},
+                       {"label": "Other", "values": [10, null, null, null, null, null, null, null]}]
+        })
+        .into(),
+    )
     .unwrap();
     assert_eq!(
         text_alternative(&c).summary,
@@ -319,14 +334,14 @@ fn charts_made_from_a_framework_at_its_limits_are_valid() {
         "scale": {"min": 0, "max": 20, "labels": (0..21).map(|k| k.to_string()).collect::<Vec<_>>()},
         "bands": {"basis": "scale", "levels": [{"id": "a", "label": long, "from": 0}, {"id": "b", "label": "B", "from": 19.5}]},
         "foundations": foundations,
-    }))
+    }).into())
     .expect("a framework at its limits");
     let answers = |v: u32| {
         let a: serde_json::Map<String, serde_json::Value> =
             (0..50).map(|i| (format!("i{i}"), json!(v))).collect();
         Response::from_value(
             &fw,
-            &json!({"framework": "big", "version": "1", "answers": a}),
+            &json!({"framework": "big", "version": "1", "answers": a}).into(),
             "",
         )
         .unwrap()

@@ -97,7 +97,7 @@ fn builtin_response() -> impl Strategy<Value = Response> {
         if let Some(t) = t {
             resp["submittedAt"] = json!(foundations_check::sharecode::format_utc(t));
         }
-        Response::from_value(&fw, &resp, "").unwrap()
+        Response::from_value(&fw, &resp.into(), "").unwrap()
     })
 }
 
@@ -106,6 +106,7 @@ proptest! {
 
     #[test]
     fn any_json_as_a_framework_never_panics(v in arb_json()) {
+        let v = v.into();
         let _ = Framework::from_value(&v);
         let _ = Response::from_value(&small(), &v, "");
     }
@@ -125,13 +126,13 @@ proptest! {
     ) {
         let mut v = small_json();
         mutate(&mut v, &steps, new);
-        match Framework::from_value(&v) {
+        match Framework::from_value(&v.into()) {
             Err(issues) => prop_assert!(!issues.is_empty()),
             Ok(fw) => {
                 let ids: Vec<&str> = fw.foundations.iter().flat_map(|f| f.items.iter().map(|i| i.id.as_str())).collect();
                 let a: serde_json::Map<String, Value> = ids.iter().zip(&answers).map(|(k, v)| (k.to_string(), json!(v))).collect();
                 let rv = json!({"framework": fw.id, "version": fw.version, "answers": a});
-                if let Ok(r) = Response::from_value(&fw, &rv, "") {
+                if let Ok(r) = Response::from_value(&fw, &rv.into(), "") {
                     let s = score(&fw, &r);
                     for f in &s.foundations {
                         if let Some(p) = f.percent { prop_assert!((0.0..=100.0).contains(&p)); }

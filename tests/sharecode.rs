@@ -23,7 +23,8 @@ fn round_trip_and_length() {
         &fw,
         &json!({"framework": fw.id, "version": fw.version, "answers": answers,
                 "respondent": {"sector": "voluntary-sector", "role": "frontline"},
-                "submittedAt": "2026-11-22T09:30:15Z"}),
+                "submittedAt": "2026-11-22T09:30:15Z"})
+        .into(),
         "",
     )
     .unwrap();

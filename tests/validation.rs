@@ -289,7 +289,7 @@ fn deeply_nested_json_is_an_error_not_a_crash() {
 // Responses.
 
 fn bad_response(v: serde_json::Value) -> Vec<Issue> {
-    Response::from_value(&small(), &v, "").expect_err("the response should be rejected")
+    Response::from_value(&small(), &v.into(), "").expect_err("the response should be rejected")
 }
 
 #[test]
@@ -321,7 +321,7 @@ fn dont_know_only_where_offered() {
     .unwrap();
     let e = Response::from_value(
         &fw,
-        &json!({"framework": "test", "version": "1", "answers": {"a": "dontKnow"}}),
+        &json!({"framework": "test", "version": "1", "answers": {"a": "dontKnow"}}).into(),
         "",
     )
     .unwrap_err();
@@ -359,7 +359,7 @@ fn respondent_fields_checked() {
 fn response_paths_inside_a_larger_document() {
     let e = Response::from_value(
         &small(),
-        &json!({"framework": "test", "version": "1", "answers": {"a": 9}}),
+        &json!({"framework": "test", "version": "1", "answers": {"a": 9}}).into(),
         "responses[3]",
     )
     .unwrap_err();

@@ -4,8 +4,8 @@ use super::{Axis, Band, RadarChart, Series};
 use crate::aggregate::Aggregate;
 use crate::framework::{Basis, Framework, Method};
 use crate::issue::Issue;
+use crate::json::Value;
 use crate::score::ScoreResult;
-use serde_json::Value;
 
 fn axes(fw: &Framework) -> Vec<Axis> {
     fw.foundations

@@ -14,9 +14,9 @@ pub mod svg;
 pub mod text;
 
 use crate::issue::{child, index, Issue};
+use crate::json::Value;
 use crate::reader::Reader;
 use serde::Serialize;
-use serde_json::Value;
 
 pub const MAX_AXES: usize = 50;
 pub const MAX_SERIES: usize = 8;

@@ -12,12 +12,12 @@ use crate::chart::{
     radar_svg as core_radar_svg, text_alternative as core_text_alternative, RadarChart,
 };
 use crate::issue::{describe, Issue};
+use crate::json::Value;
 use crate::reader::{parse_json_limited, Reader};
 use crate::response::Response;
 use crate::score::{score as core_score, ScoreResult};
 use crate::{csv, sharecode, Framework};
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -38,7 +38,7 @@ pub fn small_json() -> Value {
 }
 
 pub fn small() -> Framework {
-    Framework::from_value(&small_json()).expect("the test framework is valid")
+    Framework::from_value(&small_json().into()).expect("the test framework is valid")
 }
 
 pub fn framework_with(
@@ -46,7 +46,7 @@ pub fn framework_with(
 ) -> Result<Framework, Vec<foundations_check::Issue>> {
     let mut v = small_json();
     edit(&mut v);
-    Framework::from_value(&v)
+    Framework::from_value(&v.into())
 }
 
 pub fn response(fw: &Framework, answers: Value, respondent: Value) -> Response {
@@ -54,7 +54,7 @@ pub fn response(fw: &Framework, answers: Value, respondent: Value) -> Response {
         "framework": fw.id, "version": fw.version,
         "answers": answers, "respondent": respondent
     });
-    Response::from_value(fw, &v, "").expect("the test response is valid")
+    Response::from_value(fw, &v.into(), "").expect("the test response is valid")
 }
 
 pub fn close(a: f64, b: f64) -> bool {

@@ -1421,7 +1421,7 @@ fn read_saved(fw: &Framework, text: &str) -> Result<(Response, Screen), Issue> {
     }
     let r = Response::from_value(
         fw,
-        v.get("response").unwrap_or(&serde_json::Value::Null),
+        v.get("response").unwrap_or(&crate::json::Value::Null),
         "response",
     )
     .map_err(|e| {
