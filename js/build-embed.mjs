@@ -48,9 +48,11 @@ execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
 ]);
 const unlzma = read("target/unlzma.wasm").toString("base64");
 
+// Writes `${dir}/optimized.wasm`, leaving wasm-pack's output as it was (so this script
+// can run again).
 function snipPanicsAndOptimize(dir) {
-  const file = new URL(`${dir}/foundations_check_bg.wasm`, root);
-  const m = binaryen.readBinary(readFileSync(file));
+  const file = new URL(`${dir}/optimized.wasm`, root);
+  const m = binaryen.readBinary(read(`${dir}/foundations_check_bg.wasm`));
   let snipped = 0;
   for (let i = m.getNumFunctions() - 1; i >= 0; i--) {
     const f = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
@@ -63,7 +65,10 @@ function snipPanicsAndOptimize(dir) {
   if (snipped < 5) throw new Error(`only ${snipped} panic functions found in ${dir}: are the names gone?`);
   writeFileSync(file, m.emitBinary());
   m.dispose();
-  execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [file.pathname, "-o", file.pathname, ...WASM_OPT]);
+  // (The producers and target-features sections only describe the build.)
+  execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
+    file.pathname, "-o", file.pathname, ...WASM_OPT, "--strip-producers", "--strip-target-features",
+  ]);
 }
 const element = read("js/element.js").toString();
 const version = JSON.parse(read("pkg/package.json")).version;
@@ -75,7 +80,7 @@ const TEAM = 'Symbol.for("foundations-check.team")';
 // builds on one page do not meet.
 async function embed(dir, { team }) {
   const glue = read(`${dir}/foundations_check.js`).toString();
-  const wasm = read(`${dir}/foundations_check_bg.wasm`);
+  const wasm = read(`${dir}/optimized.wasm`);
   const packed = lzma(wasm).toString("base64");
   const text = `/*! foundations-check ${version} | MIT | one-file embed${team ? " with the team view" : ""} */
 (function () {
