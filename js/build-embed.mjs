@@ -63,11 +63,16 @@ function snipPanicsAndOptimize(dir) {
     snipped++;
   }
   if (snipped < 5) throw new Error(`only ${snipped} panic functions found in ${dir}: are the names gone?`);
+  binaryen.setDebugInfo(true); // keep the names for the reordering below
   writeFileSync(file, m.emitBinary());
   m.dispose();
-  // (The producers and target-features sections only describe the build.)
+  // Functions sorted by name after optimising: similar code (the instances of one
+  // generic, say) sits together, which LZMA packs about 700 bytes smaller. The names
+  // then go, and so do the producers and target-features sections, which only
+  // describe the build.
   execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
-    file.pathname, "-o", file.pathname, ...WASM_OPT, "--strip-producers", "--strip-target-features",
+    file.pathname, "-o", file.pathname, ...WASM_OPT, "--reorder-functions-by-name",
+    "--strip-producers", "--strip-target-features",
   ]);
 }
 const element = read("js/element.js").toString();
