@@ -202,10 +202,6 @@ impl Framework {
         }
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
     pub fn item_count(&self) -> usize {
         self.foundations.iter().map(|f| f.items.len()).sum()
     }

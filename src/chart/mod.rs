@@ -1,5 +1,5 @@
-//! Radar (spider) charts drawn through plotters' `DrawingBackend`: one axis per foundation, a filled shape
-//! per series, optional band rings and highlighted axes.
+//! Radar (spider) charts drawn through plotters' `DrawingBackend`: one axis per
+//! foundation, a filled shape per series, optional band rings and highlighted axes.
 //!
 //! [`RadarChart`] is the input, read from JSON. [`layout::Layout`] works out every
 //! position (pure geometry, tested natively); [`draw::paint`] paints it on any plotters

@@ -8,9 +8,7 @@ use crate::chart::from::{
     aggregate_from_value, chart_from_aggregate as core_chart_from_aggregate,
     chart_from_score as core_chart_from_score, score_from_value, AggregateChartOptions,
 };
-use crate::chart::{
-    radar_svg as core_radar_svg, text_alternative as core_text_alternative, RadarChart,
-};
+use crate::chart::{radar_svg_of_valid, text_alternative as core_text_alternative, RadarChart};
 use crate::issue::{describe, Issue};
 use crate::json::Value;
 use crate::reader::{parse_json_limited, Reader};
@@ -244,7 +242,8 @@ fn chart(v: &JsValue) -> Result<RadarChart, JsError> {
 /// Draws a radar chart as an SVG string.
 #[wasm_bindgen(js_name = radarSvg)]
 pub fn radar_svg(chart_value: &RadarChartTs) -> Result<String, JsError> {
-    core_radar_svg(&chart(chart_value)?).map_err(js_err)
+    // `chart` reads the chart with `RadarChart::from_value`, which checks it.
+    radar_svg_of_valid(&chart(chart_value)?).map_err(js_err)
 }
 
 /// Draws a radar chart on a canvas, sharp at the screen's device pixel ratio (or the

@@ -101,8 +101,9 @@ pub fn backing_size(chart: &RadarChart, ratio: f64) -> (u32, u32) {
 }
 
 /// Sizes the canvas' backing store to the chart size times `ratio` and draws on it.
-/// The chart must be valid, as for [`crate::chart::radar_svg_of_valid`]. With `set_css_size`, the canvas' CSS size is set to the chart size (through the
-/// CSSOM, which a strict CSP allows) when the page has not sized it already.
+/// The chart must be valid, as for [`crate::chart::radar_svg_of_valid`]. With
+/// `set_css_size`, the canvas' CSS size is set to the chart size (through the CSSOM,
+/// which a strict CSP allows) when the page has not sized it already.
 pub fn draw_on_canvas(
     canvas: &HtmlCanvasElement,
     chart: &RadarChart,

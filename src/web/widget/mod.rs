@@ -303,6 +303,7 @@ impl Widget {
                 }
                 Err(errors) => {
                     s.fw = None;
+                    s.fw_json.clear();
                     s.errors = errors;
                 }
             }
@@ -337,6 +338,7 @@ impl Widget {
     pub fn show_error(&self, message: &str) {
         let mut s = self.state.borrow_mut();
         s.fw = None;
+        s.fw_json.clear();
         s.errors = vec![Issue::new("", message)];
         s.render();
     }
