@@ -9,13 +9,18 @@ FUZZ_SECONDS ?= 60
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM_PACK_BUILD = wasm-pack build --release --target web --out-name foundations_check
 
-.PHONY: demo test test-native test-wasm test-npm test-e2e test-bench bench pkg embed size fuzz tools rust-target wasm-pack chromium xz clean
+.PHONY: demo test test-native test-wasm test-npm test-e2e test-bench bench pkg embed size fuzz tools rust-target rust-src wasm-pack chromium xz clean
 
 ## Set-up ------------------------------------------------------------------
 
 rust-target:
 	@rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+
+# The standard library's source, which the embed build compiles for size (below).
+rust-src:
+	@rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+	  || rustup component add rust-src
 
 wasm-pack: rust-target
 	@command -v wasm-pack >/dev/null || $(CARGO) install --locked wasm-pack
@@ -47,11 +52,21 @@ pkg: tools
 # pkg/foundations-check.js: the element alone, for one script tag; and
 # pkg/foundations-check-team.js: the same with the team view, which the first loads
 # when a page asks for mode="team".
-# (--no-opt: js/build-embed.mjs runs wasm-opt, after trimming the panic functions.)
-EMBED_BUILD = wasm-pack build --release --no-opt --target no-modules --out-name foundations_check --no-default-features
+# The embed's budget is tight (70,000 bytes gzipped), so its build also compiles Rust's
+# standard library, optimised for size, with a panic being an immediate trap and no
+# source locations kept: Rust's panic messages, their formatting and file paths were
+# 4.8 KB of the gzipped file, and no one could see them (a panic ends the instance
+# either way).
+# Those are unstable options of the stable compiler, enabled for this build alone by
+# RUSTC_BOOTSTRAP=1, with the standard library's source from rustup (rust-src). It has
+# its own target directory, so the npm package's ordinary build is not rebuilt.
+# (--no-opt: js/build-embed.mjs runs wasm-opt.)
+EMBED_ENV = RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_DIR=target/embed-build \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+EMBED_BUILD = $(EMBED_ENV) wasm-pack build --release --no-opt --target no-modules --out-name foundations_check --no-default-features
 # The small module that unpacks them (examples/unlzma.rs): no std, a 64 KiB stack,
 # optimised for size.
-embed: tools xz
+embed: tools xz rust-src
 	$(EMBED_BUILD) --out-dir target/embed --features element
 	$(EMBED_BUILD) --out-dir target/embed-team --features team
 	$(CARGO) rustc --locked --release --example unlzma --target wasm32-unknown-unknown -- \

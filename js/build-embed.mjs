@@ -12,22 +12,10 @@ import { gzipSync } from "node:zlib";
 // sources are target/embed*/foundations_check.js and js/element.js.
 import { minify } from "terser";
 import { execFileSync } from "node:child_process";
-import binaryen from "binaryen";
 
 const root = new URL("..", import.meta.url);
 const read = (p) => readFileSync(new URL(p, root));
 
-// The embed installs no panic hook, so a panic (there should be none) ends the instance
-// with a trap and its message goes nowhere; yet Rust's panic functions format that
-// message, and their formatting code was about 2 KB of the gzipped file. Their bodies
-// become a bare trap (`unreachable`), then wasm-opt drops the code only they used.
-// Each of these functions diverges (never returns), so nothing else changes. wasm-pack
-// builds the embed with --no-opt so that the names are still there to find them.
-const PANICS = new RegExp(
-  "^(core|alloc)\\[[0-9a-f]+\\]::(panicking::.*|.*_fail|result::unwrap_failed|option::(unwrap|expect)_failed" +
-    "|cell::panic_already.*|cell::lazy::panic_poisoned|raw_vec::(handle_error|capacity_overflow)|alloc::handle_alloc_error)$" +
-    "|^__rustc\\[[0-9a-f]+\\]::rust_begin_unwind$",
-);
 // wasm-opt's options from Cargo.toml's wasm-pack profile, as for the npm package.
 const WASM_OPT = JSON.parse(read("Cargo.toml").toString().match(/^wasm-opt = (\[.*\])$/m)[1]);
 
@@ -49,31 +37,42 @@ execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
 const unlzma = read("target/unlzma.wasm").toString("base64");
 
 // Writes `${dir}/optimized.wasm`, leaving wasm-pack's output as it was (so this script
-// can run again).
-function snipPanicsAndOptimize(dir) {
-  const file = new URL(`${dir}/optimized.wasm`, root);
-  const m = binaryen.readBinary(read(`${dir}/foundations_check_bg.wasm`));
-  let snipped = 0;
-  for (let i = m.getNumFunctions() - 1; i >= 0; i--) {
-    const f = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
-    if (f.module || !PANICS.test(f.name)) continue;
-    if (f.results !== binaryen.none) throw new Error(`${f.name} returns a value: not a panic function`);
-    m.removeFunction(f.name);
-    m.addFunction(f.name, f.params, f.results, [], m.unreachable());
-    snipped++;
-  }
-  if (snipped < 5) throw new Error(`only ${snipped} panic functions found in ${dir}: are the names gone?`);
-  binaryen.setDebugInfo(true); // keep the names for the reordering below
-  writeFileSync(file, m.emitBinary());
-  m.dispose();
-  // Functions sorted by name after optimising: similar code (the instances of one
-  // generic, say) sits together, which LZMA packs about 700 bytes smaller. The names
-  // then go, and so do the producers and target-features sections, which only
-  // describe the build.
-  execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
-    file.pathname, "-o", file.pathname, ...WASM_OPT, "--reorder-functions-by-name",
+// can run again), and returns wasm-bindgen's glue to go with it.
+// - Functions are sorted by name after optimising: similar code (the instances of one
+//   generic, say) sits together, which LZMA packs about 700 bytes smaller.
+// - The names of imports and exports become one or two letters. wasm-bindgen's names
+//   carry a 16-digit hash each, which no compressor can shrink, written twice (in the
+//   module and in the glue): about 2.5 KB of the packed file. wasm-opt prints the
+//   mapping as JSON, and the glue is rewritten with it; each name must be found.
+// - The producers and target-features sections go: they only describe the build.
+function optimize(dir) {
+  const out = execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
+    new URL(`${dir}/foundations_check_bg.wasm`, root).pathname,
+    "-o", new URL(`${dir}/optimized.wasm`, root).pathname,
+    ...WASM_OPT, "--reorder-functions-by-name", "--minify-imports-and-exports-and-modules",
     "--strip-producers", "--strip-target-features",
-  ]);
+  ], { maxBuffer: 1 << 24 });
+  const map = JSON.parse(out.toString());
+  let glue = read(`${dir}/foundations_check.js`).toString();
+  const swap = (pattern, to, what) => {
+    const found = glue.match(pattern);
+    if (!found || found.length !== 1) throw new Error(`${dir}: ${what} found ${found ? found.length : 0} times in the glue`);
+    glue = glue.replace(pattern, to);
+  };
+  const modules = new Set(map.imports.map(([module]) => module));
+  if (modules.size !== 1) throw new Error(`${dir}: imports from ${[...modules].join(", ")}; expected one module`);
+  const [module] = modules;
+  swap(new RegExp(`"${module.replace(/[./]/g, "\\$&")}":`, "g"), '"a":', `module ${module}`);
+  for (const [, from, to] of map.imports) {
+    swap(new RegExp(`(?<=[\\s,{])${from}(?=: function)`, "g"), JSON.stringify(to), `import ${from}`);
+  }
+  // Not every export is called from the glue (some are for debuggers).
+  const renamed = new Map(map.exports);
+  glue = glue.replace(/\bwasm\.([\w$]+)/g, (all, name) => {
+    if (!renamed.has(name)) throw new Error(`${dir}: the glue calls ${all}, which the module does not export`);
+    return `wasm.${renamed.get(name)}`;
+  });
+  return glue;
 }
 const element = read("js/element.js").toString();
 const version = JSON.parse(read("pkg/package.json")).version;
@@ -83,8 +82,7 @@ const TEAM = 'Symbol.for("foundations-check.team")';
 
 // One embed file: the glue and the element inside a function scope, so that two
 // builds on one page do not meet.
-async function embed(dir, { team }) {
-  const glue = read(`${dir}/foundations_check.js`).toString();
+async function embed(dir, glue, { team }) {
   const wasm = read(`${dir}/optimized.wasm`);
   const packed = lzma(wasm).toString("base64");
   const text = `/*! foundations-check ${version} | MIT | one-file embed${team ? " with the team view" : ""} */
@@ -148,11 +146,9 @@ defineFoundationsCheck(ready, loadTeam);`}
   return { text: small.code.replace("@WASM@", packed) + "\n", wasm };
 }
 
-snipPanicsAndOptimize("target/embed");
-snipPanicsAndOptimize("target/embed-team");
-const selfCheck = await embed("target/embed", { team: false });
+const selfCheck = await embed("target/embed", optimize("target/embed"), { team: false });
 writeFileSync(new URL("pkg/foundations-check.js", root), selfCheck.text);
-const withTeam = await embed("target/embed-team", { team: true });
+const withTeam = await embed("target/embed-team", optimize("target/embed-team"), { team: true });
 writeFileSync(new URL("pkg/foundations-check-team.js", root), withTeam.text);
 
 const esm = `// Registers <foundations-check> for bundlers: import "foundations-check/element";
