@@ -49,10 +49,32 @@ function optimize(dir) {
   const out = execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
     new URL(`${dir}/foundations_check_bg.wasm`, root).pathname,
     "-o", new URL(`${dir}/optimized.wasm`, root).pathname,
-    ...WASM_OPT, "--reorder-functions-by-name", "--minify-imports-and-exports-and-modules",
+    ...WASM_OPT, "--converge", "--reorder-functions-by-name", "--minify-imports-and-exports-and-modules",
     "--strip-producers", "--strip-target-features",
   ], { maxBuffer: 1 << 24 });
-  const map = JSON.parse(out.toString());
+  // --converge repeats the passes while the module still shrinks (about 300 bytes),
+  // so the names may be minified more than once: one map per round, applied in turn.
+  const rounds = out.toString().trim().split(/\n(?=\{)/).map((text) => JSON.parse(text));
+  const map = { imports: [], exports: [] };
+  for (const [i, round] of rounds.entries()) {
+    const next = (list, from) => {
+      const found = list.find((entry) => entry.at(-2) === from);
+      return found ? found.at(-1) : from;
+    };
+    if (i === 0) {
+      map.imports = round.imports.map((e) => [...e]);
+      map.exports = round.exports.map((e) => [...e]);
+    } else {
+      for (const e of map.imports) e[2] = next(round.imports, e[2]);
+      for (const e of map.exports) e[1] = next(round.exports, e[1]);
+    }
+  }
+  // The composed map must name exactly what the module imports, from one module "a".
+  const imported = WebAssembly.Module.imports(new WebAssembly.Module(read(`${dir}/optimized.wasm`)));
+  const mapped = new Set(map.imports.map((e) => e[2]));
+  if (imported.some((i) => i.module !== "a" || !mapped.has(i.name)) || mapped.size !== imported.length) {
+    throw new Error(`${dir}: the map of minified imports does not match the module`);
+  }
   let glue = read(`${dir}/foundations_check.js`).toString();
   const swap = (pattern, to, what) => {
     const found = glue.match(pattern);
