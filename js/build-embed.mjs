@@ -75,7 +75,7 @@ function optimize(dir) {
   if (imported.some((i) => i.module !== "a" || !mapped.has(i.name)) || mapped.size !== imported.length) {
     throw new Error(`${dir}: the map of minified imports does not match the module`);
   }
-  let glue = read(`${dir}/foundations_check.js`).toString();
+  let glue = trimGlue(dir, read(`${dir}/foundations_check.js`).toString(), new Set(map.imports.map((e) => e[1])));
   const swap = (pattern, to, what) => {
     const found = glue.match(pattern);
     if (!found || found.length !== 1) throw new Error(`${dir}: ${what} found ${found ? found.length : 0} times in the glue`);
@@ -96,6 +96,31 @@ function optimize(dir) {
   });
   return glue;
 }
+// wasm-bindgen's glue, less what the embed never runs (about 600 bytes gzipped):
+// - the imports wasm-opt found unused;
+// - the loading code for URLs, fetch responses and initSync: the embed hands its
+//   bytes to one small init function instead, which instantiates them.
+// It is cut by the glue's own markers, and each must be found.
+function trimGlue(dir, glue, used) {
+  const cut = (from, to, replacement) => {
+    const a = glue.indexOf(from), b = glue.indexOf(to, a);
+    if (a < 0 || b < 0) throw new Error(`${dir}: the glue has no ${a < 0 ? from : to}; has wasm-bindgen changed?`);
+    glue = glue.slice(0, a) + replacement + glue.slice(b + to.length);
+  };
+  cut("    let script_src;\n", "    }\n", "");
+  cut("    async function __wbg_load(", "return Object.assign(__wbg_init, { initSync }, exports);", `async function __wbg_init(bytes) {
+        const { instance, module } = await WebAssembly.instantiate(bytes, __wbg_get_imports());
+        return __wbg_finalize_init(instance, module);
+    }
+    return Object.assign(__wbg_init, exports);`);
+  // One import per entry of the imports object, each starting on a line of its own.
+  const entry = /^ {12}([\w$]+): function\(.*?(?=^ {12}[\w$]+: function\(|^ {8}\};)/gms;
+  glue = glue.replace(entry, (text, name) => (used.has(name) ? text : ""));
+  const kept = [...glue.matchAll(entry)].length;
+  if (kept !== used.size) throw new Error(`${dir}: ${kept} imports kept in the glue, for ${used.size} in the module`);
+  return glue;
+}
+
 const element = read("js/element.js").toString();
 const version = JSON.parse(read("pkg/package.json")).version;
 // The team build announces its exports under this key, for a self-check embed on the
@@ -139,7 +164,7 @@ var ready = (async function () {
   new Uint8Array(d.memory.buffer).set(packed, at);
   var status = d.unpack(at, packed.length, at + packed.length, size);
   if (status) throw new Error("its WebAssembly is damaged (LZMA error " + status + ")");
-  await wasm_bindgen({ module_or_path: new Uint8Array(d.memory.buffer, at + packed.length, size) });
+  await wasm_bindgen(new Uint8Array(d.memory.buffer, at + packed.length, size));
   return wasm_bindgen;
 })();
 ${team
