@@ -54,13 +54,14 @@ type Compact = (&'static str, &'static str, fn(&str) -> String);
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let files: [Compact; 2] = [
+    let files: [Compact; 3] = [
         (
             "frameworks/place-based-partnership.json",
             "place-based-partnership.json",
             compact_json,
         ),
         ("src/web/widget/widget.css", "widget.css", compact_css),
+        ("src/web/widget/team.css", "team.css", compact_css),
     ];
     for (from, to, compact) in files {
         println!("cargo:rerun-if-changed={from}");

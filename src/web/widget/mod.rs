@@ -29,8 +29,15 @@ use web_sys::{
     Storage,
 };
 
-// widget.css without comments and spare whitespace (build.rs).
+// widget.css without comments and spare whitespace (build.rs); the team build adds
+// team.css.
+#[cfg(not(feature = "team"))]
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+#[cfg(feature = "team")]
+const CSS: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/widget.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/team.css"))
+);
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum MoveFocus {
