@@ -113,7 +113,7 @@ impl Reader {
     pub fn text_value(&mut self, v: &Value, path: &str, max: usize) -> String {
         match v {
             Value::String(s) => {
-                let n = s.chars().count();
+                let n = char_count(s);
                 if n > max {
                     self.err(path, format!("is {n} characters long; the limit is {max}"));
                     s.chars().take(max).collect()
@@ -254,16 +254,22 @@ pub fn describe(v: &Value) -> String {
             Number::Big(u) => u.to_string(),
             Number::Float(f) => crate::num::fmt(*f, 6),
         },
-        Value::String(s) if s.chars().count() <= 20 => format!("\"{s}\""),
+        Value::String(s) if char_count(s) <= 20 => format!("\"{s}\""),
         other => type_name(other).to_string(),
     }
+}
+
+/// The number of characters (Unicode scalar values) in `s`: one per byte that does not
+/// continue a UTF-8 sequence. (`chars().count()` is the same, in several times the code.)
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
 pub fn check_id(s: &str) -> Result<(), String> {
     if s.is_empty() {
         return Err("must not be empty".into());
     }
-    if s.chars().count() > MAX_ID_CHARS {
+    if char_count(s) > MAX_ID_CHARS {
         return Err(format!("ids are at most {MAX_ID_CHARS} characters"));
     }
     let ok_first = s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());

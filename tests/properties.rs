@@ -112,6 +112,11 @@ proptest! {
     }
 
     #[test]
+    fn characters_are_counted_as_rust_counts_them(s in "\\PC{0,40}") {
+        prop_assert_eq!(foundations_check::reader::char_count(&s), s.chars().count());
+    }
+
+    #[test]
     fn any_text_never_panics(s in ".{0,200}") {
         let _ = Framework::from_json(&s);
         let _ = Response::from_json(&small(), &s);

@@ -570,7 +570,7 @@ pub fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> 
     let (mut drawing, mut left) = (true, on);
     for w in points.windows(2) {
         let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-        let len = (x1 - x0).hypot(y1 - y0);
+        let len = ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt();
         let mut at = 0.0;
         if drawing && cur.is_empty() {
             cur.push((x0, y0));

@@ -45,7 +45,7 @@ impl TextBox {
     pub fn distance_to(&self, (px, py): (f64, f64)) -> f64 {
         let dx = (self.x - px).max(0.0).max(px - (self.x + self.w));
         let dy = (self.y - py).max(0.0).max(py - (self.y + self.h));
-        dx.hypot(dy)
+        (dx * dx + dy * dy).sqrt()
     }
     /// The x at which each line is anchored, for its alignment.
     pub fn anchor_x(&self) -> f64 {

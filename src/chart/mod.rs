@@ -248,7 +248,7 @@ impl RadarChart {
             );
         }
         for (i, a) in self.axes.iter().enumerate() {
-            if a.label.chars().count() > MAX_LABEL_CHARS {
+            if crate::reader::char_count(&a.label) > MAX_LABEL_CHARS {
                 return err(
                     child(&index("axes", i), "label"),
                     format!("is longer than {MAX_LABEL_CHARS} characters"),
@@ -257,7 +257,7 @@ impl RadarChart {
         }
         for (i, s) in self.series.iter().enumerate() {
             let p = index("series", i);
-            if s.label.chars().count() > MAX_LABEL_CHARS {
+            if crate::reader::char_count(&s.label) > MAX_LABEL_CHARS {
                 return err(
                     child(&p, "label"),
                     format!("is longer than {MAX_LABEL_CHARS} characters"),
