@@ -46,7 +46,12 @@ fn unneutralise(s: &str) -> &str {
 
 fn quote(s: &str, out: &mut String) {
     out.push('"');
-    out.push_str(&neutralise(s).replace('"', "\"\""));
+    for c in neutralise(s).chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
     out.push('"');
 }
 

@@ -1402,7 +1402,7 @@ impl State {
             let href = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
-            let base = href.split('#').next().unwrap_or("").to_string();
+            let base = href.split(|c| c == '#').next().unwrap_or("");
             format!("{base}#fc={code}")
         } else {
             code
