@@ -237,6 +237,20 @@ pub fn series_color(chart: &RadarChart, s: usize) -> Rgba {
     Rgba(r, g, b, 1.0)
 }
 
+/// The dash of series `s` (the first is solid).
+fn dash_of(s: usize) -> Option<(f64, f64)> {
+    DASHES[s % DASHES.len()].filter(|_| super::OVERLAYS)
+}
+
+/// The marker of series `s` (the first is a circle).
+fn marker_of(s: usize) -> Marker {
+    if super::OVERLAYS {
+        MARKERS[s % MARKERS.len()]
+    } else {
+        Marker::Circle
+    }
+}
+
 fn with_alpha(c: Rgba, a: f64) -> Rgba {
     Rgba(c.0, c.1, c.2, a)
 }
@@ -416,7 +430,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
     for s in 0..chart.series.len() {
         let color = series_color(chart, s);
         let pts = l.series_points(chart, s);
-        if let Some(range) = &chart.series[s].range {
+        if let Some(range) = chart.series[s].range.as_ref().filter(|_| super::OVERLAYS) {
             for i in 0..n {
                 let j = (i + 1) % n;
                 if let (Some([lo_i, hi_i]), Some([lo_j, hi_j])) = (range[i], range[j]) {
@@ -458,13 +472,13 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
                         points: vec![a, b],
                         color,
                         width: 2.5,
-                        dash: DASHES[s % DASHES.len()],
+                        dash: dash_of(s),
                     });
                 }
             }
         }
         for p in pts.iter().flatten() {
-            marker(&mut out, MARKERS[s % MARKERS.len()], *p, 4.5, color);
+            marker(&mut out, marker_of(s), *p, 4.5, color);
         }
     }
 
@@ -482,11 +496,11 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
             points: vec![(x, y), (x + SWATCH, y)],
             color,
             width: 2.5,
-            dash: DASHES[item.series % DASHES.len()],
+            dash: dash_of(item.series),
         });
         marker(
             &mut out,
-            MARKERS[item.series % MARKERS.len()],
+            marker_of(item.series),
             (x + SWATCH / 2.0, y),
             4.5,
             color,

@@ -101,7 +101,7 @@ fn label_lines(chart: &RadarChart, i: usize, size: f64, max_w: f64) -> (Vec<Stri
         .map(|s| s.label.as_str())
         .collect();
     if !missing.is_empty() {
-        let note = if chart.series.len() == 1 {
+        let note = if !super::OVERLAYS || chart.series.len() == 1 {
             "(no score)".to_string()
         } else {
             format!("(no score: {})", missing.join(", "))
@@ -278,7 +278,7 @@ impl Layout {
                 top += bh + GAP;
                 b
             });
-        let legend = if chart.series.len() > 1 {
+        let legend = if super::OVERLAYS && chart.series.len() > 1 {
             legend(chart, w, h)
         } else {
             Vec::new()

@@ -22,6 +22,14 @@ pub const MAX_AXES: usize = 50;
 pub const MAX_SERIES: usize = 8;
 pub const MAX_LABEL_CHARS: usize = 200;
 
+/// Whether this build draws what sets several series apart: a legend, a dash and a
+/// marker shape for each series, ranges, highlighted axes and per-series notes. The npm
+/// API and the team view draw such charts. The self-check embed draws one chart only,
+/// one person's scores (see [`from::chart_from_score`]: one series, no range, no
+/// highlight), and leaves that code out: about 2 KB of its packed module. A one-series
+/// chart is drawn the same either way (an end-to-end test compares the two builds).
+pub const OVERLAYS: bool = cfg!(any(feature = "api", feature = "team"));
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RadarChart {
@@ -340,7 +348,7 @@ impl RadarChart {
     }
 
     pub fn is_highlighted(&self, axis: usize) -> bool {
-        self.highlight.iter().any(|h| h == &self.axes[axis].id)
+        OVERLAYS && self.highlight.iter().any(|h| h == &self.axes[axis].id)
     }
 }
 
@@ -414,7 +422,7 @@ pub fn summary(chart: &RadarChart) -> String {
             .enumerate()
             .filter_map(|(i, v)| v.map(|v| (i, v)))
             .collect();
-        let who = if chart.series.len() > 1 {
+        let who = if OVERLAYS && chart.series.len() > 1 {
             format!("{}: ", s.label)
         } else {
             String::new()

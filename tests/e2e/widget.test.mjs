@@ -6,6 +6,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSite, openPage, axe } from "./harness.mjs";
+import { initSync, builtinFramework, score, chartFromScore, radarSvg } from "../../pkg/foundations_check.js";
+
+// The npm package's API (its own build, with every chart feature), to compare with.
+initSync({ module: readFileSync(new URL("../../pkg/foundations_check_bg.wasm", import.meta.url)) });
 
 const KEY = "foundations-check:place-based-partnership@1.0.0";
 
@@ -183,6 +187,33 @@ test("results can be taken away: SVG, PNG, JSON, CSV, share code and link", asyn
   // Opening a shared result saves nothing in the receiver's browser.
   assert.equal(await p2.evaluate(() => localStorage.length), 0);
   await other.close();
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("the embed draws a person's chart exactly as the npm package's API does", async () => {
+  // The self-check embed is built without the code for charts of several series
+  // (chart::OVERLAYS); a one-series chart, with gaps, must not change for it.
+  const { page, ctx, problems } = await open("/basic.html");
+  const labels = ["Strongly disagree", "Agree", "Don't know", "Disagree", "Strongly agree", "Neither agree nor disagree", "Agree", "Disagree"];
+  await widget(page).getByRole("button", { name: "Start the self-check" }).click();
+  await widget(page).getByRole("button", { name: "Next" }).click();
+  for (const label of labels) {
+    await answerStep(page, label);
+    await widget(page).getByRole("button", { name: "Next" }).click();
+  }
+  await widget(page).getByRole("button", { name: "See my results" }).click();
+  const download = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent("download"), widget(page).getByRole("button", { name }).click()]);
+    return readFileSync(await d.path()).toString();
+  };
+  const svg = await download("Download chart (SVG)");
+  const response = JSON.parse(await download("Download answers (JSON)"));
+  const fw = builtinFramework("place-based-partnership");
+  const chart = chartFromScore(fw, score(fw, response));
+  assert.equal(chart.series.length, 1);
+  assert.match(svg, /\(no score\)/, "the foundation answered \"Don't know\" is drawn without a score");
+  assert.equal(svg, radarSvg({ ...chart, width: 800, height: 640 }));
   assert.deepEqual(problems, []);
   await ctx.close();
 });

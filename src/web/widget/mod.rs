@@ -1402,7 +1402,8 @@ impl State {
             let href = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
-            let base = href.split(|c| c == '#').next().unwrap_or("");
+            // Up to the fragment ('#' is ASCII, so that is a character boundary).
+            let base = &href[..href.bytes().position(|b| b == b'#').unwrap_or(href.len())];
             format!("{base}#fc={code}")
         } else {
             code
