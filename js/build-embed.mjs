@@ -37,41 +37,27 @@ execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
 const unlzma = read("target/unlzma.wasm").toString("base64");
 
 // Writes `${dir}/optimized.wasm`, leaving wasm-pack's output as it was (so this script
-// can run again), and returns wasm-bindgen's glue to go with it.
-// - Functions are sorted by name after optimising: similar code (the instances of one
-//   generic, say) sits together, which LZMA packs about 700 bytes smaller.
+// can run again), and returns wasm-bindgen's glue to go with it. Besides Cargo.toml's
+// options:
+// - --converge repeats the passes while the module still shrinks (about 300 bytes).
+// - --low-memory-unused lets wasm-opt fold small constants into load and store offsets
+//   (about 300 bytes): Rust's stack sits below its data, at 1 MiB, and nothing is kept
+//   in the first KiB.
+// - Functions are sorted by name: similar code (the instances of one generic, say) sits
+//   together, which LZMA packs about 700 bytes smaller.
 // - The names of imports and exports become one or two letters. wasm-bindgen's names
 //   carry a 16-digit hash each, which no compressor can shrink, written twice (in the
-//   module and in the glue): about 2.5 KB of the packed file. wasm-opt prints the
-//   mapping as JSON, and the glue is rewritten with it; each name must be found.
+//   module and in the glue): 3.4 KB of the gzipped file. wasm-opt prints the mapping as
+//   JSON, and the glue is rewritten with it; each name must be found.
 // - The producers and target-features sections go: they only describe the build.
 function optimize(dir) {
   const out = execFileSync(new URL("node_modules/.bin/wasm-opt", root).pathname, [
     new URL(`${dir}/foundations_check_bg.wasm`, root).pathname,
     "-o", new URL(`${dir}/optimized.wasm`, root).pathname,
-    ...WASM_OPT, "--converge", "--low-memory-unused", "--reorder-functions-by-name", "--minify-imports-and-exports-and-modules",
-    "--strip-producers", "--strip-target-features",
+    ...WASM_OPT, "--converge", "--low-memory-unused", "--reorder-functions-by-name",
+    "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features",
   ], { maxBuffer: 1 << 24 });
-  // --converge repeats the passes while the module still shrinks (about 300 bytes),
-  // so the names may be minified more than once: one map per round, applied in turn.
-  // --low-memory-unused lets wasm-opt fold small constants into load and store offsets
-  // (about 270 bytes): Rust's stack sits below its data, at 1 MiB, and nothing is kept
-  // in the first KiB.
-  const rounds = out.toString().trim().split(/\n(?=\{)/).map((text) => JSON.parse(text));
-  const map = { imports: [], exports: [] };
-  for (const [i, round] of rounds.entries()) {
-    const next = (list, from) => {
-      const found = list.find((entry) => entry.at(-2) === from);
-      return found ? found.at(-1) : from;
-    };
-    if (i === 0) {
-      map.imports = round.imports.map((e) => [...e]);
-      map.exports = round.exports.map((e) => [...e]);
-    } else {
-      for (const e of map.imports) e[2] = next(round.imports, e[2]);
-      for (const e of map.exports) e[1] = next(round.exports, e[1]);
-    }
-  }
+  const map = composeMaps(out.toString());
   // The composed map must name exactly what the module imports, from one module "a".
   const imported = WebAssembly.Module.imports(new WebAssembly.Module(read(`${dir}/optimized.wasm`)));
   const mapped = new Set(map.imports.map((e) => e[2]));
@@ -99,7 +85,24 @@ function optimize(dir) {
   });
   return glue;
 }
-// wasm-bindgen's glue, less what the embed never runs (about 600 bytes gzipped):
+// With --converge, wasm-opt may minify the names more than once and prints one map per
+// round: [module, name, new name] for imports, [name, new name] for exports. Returns
+// them composed, from the original names to the last.
+function composeMaps(printed) {
+  const rounds = printed.trim().split(/\n(?=\{)/).map((text) => JSON.parse(text));
+  const after = (list, name) => {
+    const found = list.find((entry) => entry.at(-2) === name);
+    return found ? found.at(-1) : name;
+  };
+  const map = { imports: rounds[0].imports, exports: rounds[0].exports };
+  for (const round of rounds.slice(1)) {
+    map.imports = map.imports.map(([module, from, to]) => [module, from, after(round.imports, to)]);
+    map.exports = map.exports.map(([from, to]) => [from, after(round.exports, to)]);
+  }
+  return map;
+}
+
+// wasm-bindgen's glue, less what the embed never runs (about 800 bytes gzipped):
 // - the imports wasm-opt found unused;
 // - the loading code for URLs, fetch responses and initSync: the embed hands its
 //   bytes to one small init function instead, which instantiates them.
