@@ -65,12 +65,16 @@ impl Response {
         out.push_str(",\"version\":");
         push_str(&mut out, &self.version);
         out.push_str(",\"answers\":{");
-        for (k, (item, a)) in self.answers.iter().enumerate() {
+        // `"key":`, after a comma unless it is the first member.
+        let key = |out: &mut String, k: usize, key: &str| {
             if k > 0 {
                 out.push(',');
             }
-            push_str(&mut out, item);
+            push_str(out, key);
             out.push(':');
+        };
+        for (k, (item, a)) in self.answers.iter().enumerate() {
+            key(&mut out, k, item);
             match a {
                 Answer::Value(v) => out.push_str(&crate::num::fmt(f64::from(*v), 0)),
                 Answer::DontKnow => out.push_str("\"dontKnow\""),
@@ -78,11 +82,7 @@ impl Response {
         }
         out.push_str("},\"respondent\":{");
         for (k, (field, option)) in self.respondent.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            push_str(&mut out, field);
-            out.push(':');
+            key(&mut out, k, field);
             push_str(&mut out, option);
         }
         out.push('}');
