@@ -1,7 +1,7 @@
 //! Where the time of aggregating many responses goes, natively:
 //! `cargo run --release --example profile_aggregate -- 10000`.
-use foundations_check::aggregate::{aggregate, Options};
-use foundations_check::builtin::builtin;
+use foundations_check::core::aggregation::{aggregate, Options};
+use foundations_check::core::builtin::builtin;
 use foundations_check::Response;
 use std::time::Instant;
 
@@ -33,7 +33,7 @@ fn main() {
     }
     text.push(']');
     let t = Instant::now();
-    let v = foundations_check::reader::parse_json_limited(&text, usize::MAX).expect("JSON");
+    let v = foundations_check::core::reader::parse_json_limited(&text, usize::MAX).expect("JSON");
     let t_parse = t.elapsed();
     let t = Instant::now();
     let rs: Vec<Response> = v

@@ -1,9 +1,9 @@
 //! Prints a scored example of the built-in framework: `cargo run --example score_example`.
 //! The answers are an illustration, written out below, not anyone's real response.
 
-use foundations_check::builtin::{builtin, DEFAULT_ID};
-use foundations_check::score::score;
-use foundations_check::{sharecode, Response};
+use foundations_check::core::builtin::{builtin, DEFAULT_ID};
+use foundations_check::core::scoring::score;
+use foundations_check::{codec::sharecode, Response};
 
 fn main() {
     let fw = match builtin(DEFAULT_ID) {
@@ -30,7 +30,7 @@ fn main() {
     let resp = match Response::from_json(&fw, example) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{}", foundations_check::issue::describe(&e));
+            eprintln!("{}", foundations_check::core::issue::describe(&e));
             std::process::exit(1);
         }
     };

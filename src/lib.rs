@@ -1,30 +1,22 @@
 //! foundations-check: self-checks of the foundations of place-based health and care
 //! partnerships, scored and aggregated in the browser.
 //!
-//! The modules listed first are the pure core: they use no browser APIs and are
-//! tested natively. Chart drawing and the browser layer build on them.
+//! The crate reads in three layers, each building on the one before:
+//! - [`core`]: the framework model and its validation, responses, scoring, aggregation
+//!   and the team rules. Pure Rust, tested natively.
+//! - [`codec`]: responses and frameworks as text: JSON, CSV and share codes.
+//! - [`chart`]: radar charts: the layout (ours), drawn with plotters onto an
+//!   accessible SVG backend (and, in the browser layer, a canvas backend).
+//! - [`web`]: the browser layer: the JavaScript API of the npm package and the
+//!   `<foundations-check>` element (wasm32 only, apart from its pure parts).
 
-pub mod aggregate;
-pub mod builtin;
 pub mod chart;
-pub mod csv;
-pub mod framework;
-pub mod issue;
-pub mod json;
-pub mod lzma;
-pub mod map;
-pub mod num;
-pub mod reader;
-pub mod response;
-pub mod score;
-pub mod sharecode;
-pub mod team;
-pub mod template;
-#[cfg(target_arch = "wasm32")]
+pub mod codec;
+pub mod core;
 pub mod web;
 
-pub use aggregate::{aggregate, Aggregate, Options};
-pub use framework::Framework;
-pub use issue::Issue;
-pub use response::{Answer, Response};
-pub use score::{score, ScoreResult};
+pub use crate::core::aggregation::{aggregate, Aggregate, Options};
+pub use crate::core::framework::Framework;
+pub use crate::core::issue::Issue;
+pub use crate::core::response::{Answer, Response};
+pub use crate::core::scoring::{score, ScoreResult};

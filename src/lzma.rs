@@ -300,7 +300,7 @@ mod tests {
                 }
             })
             .collect();
-        let json = crate::builtin::builtin_json("place-based-partnership")
+        let json = crate::core::builtin::builtin_json("place-based-partnership")
             .unwrap()
             .as_bytes()
             .to_vec();

@@ -1,7 +1,7 @@
 //! Aggregation rules, checked against hand-computed figures.
 mod common;
 use common::*;
-use foundations_check::aggregate::{aggregate, quantile, suppression, Options};
+use foundations_check::core::aggregation::{aggregate, quantile, suppression, Options};
 use foundations_check::Response;
 use serde_json::json;
 

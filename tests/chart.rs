@@ -36,7 +36,7 @@ fn chart(n: usize, series: usize, long: bool) -> RadarChart {
 }
 
 fn builtin_axes() -> Vec<serde_json::Value> {
-    let fw = foundations_check::builtin::builtin("place-based-partnership").unwrap();
+    let fw = foundations_check::core::builtin::builtin("place-based-partnership").unwrap();
     fw.foundations
         .iter()
         .map(|f| json!({"id": f.id, "label": f.label()}))
@@ -319,13 +319,13 @@ fn text_alternative_when_all_are_equal() {
 /// a chart made from a framework at every limit must pass the check.
 #[test]
 fn charts_made_from_a_framework_at_its_limits_are_valid() {
-    use foundations_check::aggregate::{aggregate, Options};
+    use foundations_check::core::aggregation::{aggregate, Options};
     use foundations_check::chart::from::{
         chart_from_aggregate, chart_from_score, AggregateChartOptions,
     };
-    use foundations_check::{score::score, Framework, Response};
-    let long = "W".repeat(foundations_check::framework::limits::SHORT_TEXT_CHARS);
-    assert_eq!(foundations_check::framework::limits::FOUNDATIONS, 50);
+    use foundations_check::{core::scoring::score, Framework, Response};
+    let long = "W".repeat(foundations_check::core::framework::limits::SHORT_TEXT_CHARS);
+    assert_eq!(foundations_check::core::framework::limits::FOUNDATIONS, 50);
     let foundations: Vec<serde_json::Value> = (0..50)
         .map(|i| json!({"id": format!("f{i}"), "name": long, "items": [{"id": format!("i{i}"), "text": "x"}]}))
         .collect();

@@ -1,6 +1,6 @@
 mod common;
 use common::*;
-use foundations_check::csv::{from_csv, neutralise, to_csv};
+use foundations_check::codec::csv::{from_csv, neutralise, to_csv};
 use serde_json::json;
 
 #[test]
@@ -110,7 +110,7 @@ fn multiline_quoted_fields_and_crlf() {
         Some("2026-01-01T00:00:00Z")
     );
     let recs =
-        foundations_check::csv::parse_records("x,\"a\nb\",\"say \"\"hi\"\"\"\ny,z,w").unwrap();
+        foundations_check::codec::csv::parse_records("x,\"a\nb\",\"say \"\"hi\"\"\"\ny,z,w").unwrap();
     assert_eq!(
         recs[0],
         (

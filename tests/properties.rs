@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
-use foundations_check::aggregate::{aggregate, Options};
-use foundations_check::builtin::builtin;
-use foundations_check::score::{score, Status};
-use foundations_check::sharecode::{decode, encode};
+use foundations_check::core::aggregation::{aggregate, Options};
+use foundations_check::core::builtin::builtin;
+use foundations_check::core::scoring::{score, Status};
+use foundations_check::codec::sharecode::{decode, encode};
 use foundations_check::{Framework, Response};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -95,7 +95,7 @@ fn builtin_response() -> impl Strategy<Value = Response> {
             resp["respondent"]["role"] = json!(fw.respondent_fields[1].options[r].id);
         }
         if let Some(t) = t {
-            resp["submittedAt"] = json!(foundations_check::sharecode::format_utc(t));
+            resp["submittedAt"] = json!(foundations_check::codec::sharecode::format_utc(t));
         }
         Response::from_value(&fw, &resp.into(), "").unwrap()
     })
@@ -113,7 +113,7 @@ proptest! {
 
     #[test]
     fn characters_are_counted_as_rust_counts_them(s in "\\PC{0,40}") {
-        prop_assert_eq!(foundations_check::reader::char_count(&s), s.chars().count());
+        prop_assert_eq!(foundations_check::core::reader::char_count(&s), s.chars().count());
     }
 
     #[test]
@@ -174,7 +174,7 @@ proptest! {
     #[test]
     fn json_strings_are_written_as_serde_json_writes_them(s in any::<String>()) {
         let mut out = String::new();
-        foundations_check::json::push_str(&mut out, &s);
+        foundations_check::codec::json::push_str(&mut out, &s);
         prop_assert_eq!(&out, &serde_json::to_string(&s).unwrap());
     }
 

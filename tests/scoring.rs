@@ -1,7 +1,7 @@
 //! Scoring rules, each checked against figures worked out by hand.
 mod common;
 use common::*;
-use foundations_check::score::{score, Status};
+use foundations_check::core::scoring::{score, Status};
 use serde_json::json;
 
 #[test]
@@ -167,7 +167,7 @@ fn same_input_same_output() {
 
 #[test]
 fn builtin_framework_is_valid_and_complete() {
-    let fw = foundations_check::builtin::builtin("place-based-partnership").unwrap();
+    let fw = foundations_check::core::builtin::builtin("place-based-partnership").unwrap();
     assert_eq!(fw.foundations.len(), 8);
     assert_eq!(fw.item_count(), 24);
     assert!(fw.foundations.iter().all(|f| f.items.len() == 3));
@@ -186,10 +186,10 @@ fn builtin_framework_is_valid_and_complete() {
             );
         }
     }
-    let list = foundations_check::builtin::builtins();
+    let list = foundations_check::core::builtin::builtins();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].title, "Foundations for place-based partnership");
-    assert!(foundations_check::builtin::builtin("nope").is_err());
+    assert!(foundations_check::core::builtin::builtin("nope").is_err());
 }
 
 #[test]

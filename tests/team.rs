@@ -1,9 +1,9 @@
 //! Importing a team's responses, change between rounds, gaps between groups.
 mod common;
 use common::*;
-use foundations_check::aggregate::{aggregate, Options};
-use foundations_check::sharecode::encode;
-use foundations_check::team::{aggregate_csv, change, disagreement, group_gaps, import, Change};
+use foundations_check::core::aggregation::{aggregate, Options};
+use foundations_check::codec::sharecode::encode;
+use foundations_check::core::team::{aggregate_csv, change, disagreement, group_gaps, import, Change};
 use serde_json::json;
 
 #[test]
@@ -54,7 +54,7 @@ fn json_and_csv_files() {
     let mut one = Vec::new();
     assert_eq!(import(&fw, &mut one, "one.json", &rs[1].to_json()).added, 1);
     // CSV, with the formula cell rejected and the good row kept.
-    let csv = foundations_check::csv::to_csv(&fw, &rs)
+    let csv = foundations_check::codec::csv::to_csv(&fw, &rs)
         + "\"test\",\"1\",\"\",\"\",\"=1+1\",\"\",\"\",\"\",\"\",\"\"\r\n";
     let mut set2 = Vec::new();
     let r = import(&fw, &mut set2, "team.csv", &csv);
@@ -175,7 +175,7 @@ fn gaps_and_the_disagreement_sentence() {
 
 #[test]
 fn an_import_in_small_steps_reads_the_same_as_at_once() {
-    use foundations_check::team::Import;
+    use foundations_check::core::team::Import;
     let fw = small();
     let rs: Vec<_> = (1..=5)
         .map(|v| response(&fw, json!({"a": v, "e": 6 - v}), json!({"sector": "nhs"})))

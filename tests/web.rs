@@ -347,7 +347,7 @@ fn draws_on_an_offscreen_canvas() {
 /// be what serde writes for the same result (keys, order, nulls, numbers).
 #[wasm_bindgen_test]
 fn scores_cross_as_serde_writes_them() {
-    let fw = foundations_check::builtin::builtin("place-based-partnership").unwrap();
+    let fw = foundations_check::core::builtin::builtin("place-based-partnership").unwrap();
     // Some answered, some "Don't know", one foundation left out: scored, insufficient
     // and missing values all appear.
     let r = foundations_check::Response::from_json(
@@ -358,7 +358,7 @@ fn scores_cross_as_serde_writes_them() {
                         "relationships-1": 3}}"#,
     )
     .unwrap();
-    let s = foundations_check::score::score(&fw, &r);
+    let s = foundations_check::core::scoring::score(&fw, &r);
     assert!(s.foundations.iter().any(|f| f.percent.is_none()));
     let ours = JSON::stringify(&foundations_check::web::score_to_js(&s)).unwrap();
     let theirs = JSON::stringify(&js(&serde_json::to_string(&s).unwrap())).unwrap();

@@ -1,6 +1,6 @@
 //! Any bytes as a framework: parse, and when valid, score an empty and a full response.
 #![no_main]
-use foundations_check::score::score;
+use foundations_check::core::scoring::score;
 use foundations_check::{Framework, Response};
 use libfuzzer_sys::fuzz_target;
 
@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let s = score(&fw, &r);
         assert!(s.foundations.iter().all(|f| f.percent.map_or(true, |p| (0.0..=100.0).contains(&p))));
-        let code = foundations_check::sharecode::encode(&fw, &r);
-        assert_eq!(foundations_check::sharecode::decode(&fw, &code).ok().as_ref(), Some(&r));
+        let code = foundations_check::codec::sharecode::encode(&fw, &r);
+        assert_eq!(foundations_check::codec::sharecode::decode(&fw, &code).ok().as_ref(), Some(&r));
     }
 });

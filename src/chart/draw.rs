@@ -322,7 +322,7 @@ fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: Rg
         ],
         Marker::Hexagon => (0..6)
             .map(|k| {
-                let (cos, sin) = crate::num::cos_sin(std::f64::consts::PI / 3.0 * f64::from(k));
+                let (cos, sin) = crate::core::num::cos_sin(std::f64::consts::PI / 3.0 * f64::from(k));
                 (r * 1.1 * cos, r * 1.1 * sin)
             })
             .collect(),
@@ -363,7 +363,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
 
     // Bands: faint rings painted from the outside in.
     let mut bands: Vec<&super::Band> = chart.bands.iter().collect();
-    crate::num::sort_by(&mut bands, |a, b| a.from < b.from);
+    crate::core::num::sort_by(&mut bands, |a, b| a.from < b.from);
     let upper = |k: usize| bands.get(k + 1).map_or(100.0, |b| b.from);
     for k in (0..bands.len()).rev() {
         out.push(Shape::Fill {
@@ -416,7 +416,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
     for &t in &l.ticks {
         let (x, y) = l.point(0, n, t);
         out.push(Shape::Text {
-            text: crate::num::fmt(t, 0),
+            text: crate::core::num::fmt(t, 0),
             at: (x - 5.0, y),
             size: 10.0,
             color: MUTED,

@@ -1,11 +1,11 @@
 //! Chart input from results, so that most callers never build chart data by hand.
 
 use super::{Axis, Band, RadarChart, Series};
-use crate::aggregate::Aggregate;
-use crate::framework::{Basis, Framework, Method};
-use crate::issue::Issue;
-use crate::json::Value;
-use crate::score::ScoreResult;
+use crate::core::aggregation::Aggregate;
+use crate::core::framework::{Basis, Framework, Method};
+use crate::core::issue::Issue;
+use crate::codec::json::Value;
+use crate::core::scoring::ScoreResult;
 
 fn axes(fw: &Framework) -> Vec<Axis> {
     fw.foundations
@@ -112,7 +112,7 @@ pub struct AggregateChartOptions {
 
 impl AggregateChartOptions {
     pub fn from_value(v: &Value) -> Result<Self, Vec<Issue>> {
-        let mut r = crate::reader::Reader::default();
+        let mut r = crate::core::reader::Reader::default();
         let mut o = AggregateChartOptions::default();
         if let Some(m) = r.object(
             v,
@@ -160,12 +160,12 @@ pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
             .and_then(Value::as_str)
             .ok_or_else(|| Issue::new(format!("foundations[{i}].id"), "is required"))?;
         let percent = num(f, "percent").filter(|p| (0.0..=100.0).contains(p));
-        foundations.push(crate::score::FoundationScore {
+        foundations.push(crate::core::scoring::FoundationScore {
             id: id.to_string(),
             status: if percent.is_some() {
-                crate::score::Status::Scored
+                crate::core::scoring::Status::Scored
             } else {
-                crate::score::Status::Insufficient
+                crate::core::scoring::Status::Insufficient
             },
             percent,
             value: num(f, "value"),
@@ -176,7 +176,7 @@ pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
         });
     }
     Ok(ScoreResult {
-        overall: crate::score::Overall {
+        overall: crate::core::scoring::Overall {
             percent: None,
             value: None,
             band: None,
@@ -188,13 +188,13 @@ pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
     })
 }
 
-fn stats_from_value(v: &Value, path: &str) -> Result<crate::aggregate::FoundationStats, Issue> {
+fn stats_from_value(v: &Value, path: &str) -> Result<crate::core::aggregation::FoundationStats, Issue> {
     let id = v
         .get("id")
         .and_then(Value::as_str)
         .ok_or_else(|| Issue::new(format!("{path}.id"), "is required"))?;
     let pct = |key: &str| num(v, key).filter(|p| (0.0..=100.0).contains(p));
-    Ok(crate::aggregate::FoundationStats {
+    Ok(crate::core::aggregation::FoundationStats {
         id: id.to_string(),
         n: v.get("n").and_then(Value::as_u64).unwrap_or(0) as usize,
         mean: pct("mean"),
@@ -236,7 +236,7 @@ pub fn aggregate_from_value(v: &Value) -> Result<Aggregate, Issue> {
                     .ok_or_else(|| Issue::new(format!("{p}.{key}"), "is required"))
             };
             let fs = list(g, "foundations", &format!("{p}.foundations"))?;
-            groups.push(crate::aggregate::Group {
+            groups.push(crate::core::aggregation::Group {
                 field: text("field")?,
                 option: text("option")?,
                 n: g.get("n").and_then(Value::as_u64).unwrap_or(0) as usize,

@@ -113,7 +113,7 @@ fn label_lines(chart: &RadarChart, i: usize, size: f64, max_w: f64) -> (Vec<Stri
 
 /// Places a label box for axis at `theta` with its anchor at radius `ra` from `c`.
 fn place(lines: Vec<String>, bold: bool, size: f64, theta: f64, c: (f64, f64), ra: f64) -> TextBox {
-    let (cos, sin) = crate::num::cos_sin(theta);
+    let (cos, sin) = crate::core::num::cos_sin(theta);
     let w = lines
         .iter()
         .map(|l| width(l, size) * if bold { 1.08 } else { 1.0 })
@@ -188,8 +188,8 @@ fn labels_at(prepared: &[(Vec<String>, bool)], size: f64, c: (f64, f64), r: f64)
             for i in 0..n {
                 let j = (i + 1) % n;
                 if boxes[i].overlaps(&boxes[j], 2.0) {
-                    let k = if crate::num::cos_sin(angle(i, n)).1.abs()
-                        >= crate::num::cos_sin(angle(j, n)).1.abs()
+                    let k = if crate::core::num::cos_sin(angle(i, n)).1.abs()
+                        >= crate::core::num::cos_sin(angle(j, n)).1.abs()
                     {
                         i
                     } else {
@@ -349,7 +349,7 @@ impl Layout {
 
     /// Where a value (0 to 100) on axis `i` is drawn.
     pub fn point(&self, i: usize, n: usize, value: f64) -> (f64, f64) {
-        let (cos, sin) = crate::num::cos_sin(angle(i, n));
+        let (cos, sin) = crate::core::num::cos_sin(angle(i, n));
         let r = self.radius * value.clamp(0.0, 100.0) / 100.0;
         (self.center.0 + r * cos, self.center.1 + r * sin)
     }

@@ -13,9 +13,9 @@ pub mod layout;
 pub mod svg;
 pub mod text;
 
-use crate::issue::{child, index, Issue};
-use crate::json::Value;
-use crate::reader::Reader;
+use crate::core::issue::{child, index, Issue};
+use crate::codec::json::Value;
+use crate::core::reader::Reader;
 use serde::Serialize;
 
 pub const MAX_AXES: usize = 50;
@@ -218,7 +218,7 @@ pub struct Band {
 impl RadarChart {
     /// Reads a chart from JSON text, reporting every problem at its JSON path.
     pub fn from_json(text: &str) -> Result<RadarChart, Vec<Issue>> {
-        let v = crate::reader::parse_json(text).map_err(|e| vec![e])?;
+        let v = crate::core::reader::parse_json(text).map_err(|e| vec![e])?;
         RadarChart::from_value(&v)
     }
 
@@ -256,7 +256,7 @@ impl RadarChart {
             );
         }
         for (i, a) in self.axes.iter().enumerate() {
-            if crate::reader::char_count(&a.label) > MAX_LABEL_CHARS {
+            if crate::core::reader::char_count(&a.label) > MAX_LABEL_CHARS {
                 return err(
                     child(&index("axes", i), "label"),
                     format!("is longer than {MAX_LABEL_CHARS} characters"),
@@ -265,7 +265,7 @@ impl RadarChart {
         }
         for (i, s) in self.series.iter().enumerate() {
             let p = index("series", i);
-            if crate::reader::char_count(&s.label) > MAX_LABEL_CHARS {
+            if crate::core::reader::char_count(&s.label) > MAX_LABEL_CHARS {
                 return err(
                     child(&p, "label"),
                     format!("is longer than {MAX_LABEL_CHARS} characters"),
@@ -282,7 +282,7 @@ impl RadarChart {
                     if !(0.0..=100.0).contains(v) {
                         return err(
                             index(&child(&p, "values"), j),
-                            format!("{} is not between 0 and 100", crate::num::fmt(*v, 6)),
+                            format!("{} is not between 0 and 100", crate::core::num::fmt(*v, 6)),
                         );
                     }
                 }
@@ -385,7 +385,7 @@ pub struct TextRow {
 }
 
 fn pct(v: f64) -> String {
-    format!("{}%", crate::num::fmt(v, 0))
+    format!("{}%", crate::core::num::fmt(v, 0))
 }
 
 /// A summary sentence (highest and lowest axes of each series) and the data as rows.

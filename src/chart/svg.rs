@@ -1,10 +1,10 @@
 //! A [`Surface`] that writes SVG text: polygons, polylines, circles and text with
 //! presentation attributes only (no `style`, no script), every label escaped. Numbers
-//! are written with [`crate::num`], which keeps core's float formatting (about 25 KB)
+//! are written with [`crate::core::num`], which keeps core's float formatting (about 25 KB)
 //! out of the embed.
 
 use super::draw::{Font, Surface};
-use crate::num;
+use crate::core::num;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord};
 

@@ -53,7 +53,7 @@ pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
         // The word alone may still be too wide: break it.
         for c in word.chars() {
             cur.push(c);
-            if width(&cur, size) > max && crate::reader::char_count(&cur) > 1 {
+            if width(&cur, size) > max && crate::core::reader::char_count(&cur) > 1 {
                 let last = cur.pop().unwrap_or(' ');
                 lines.push(std::mem::take(&mut cur));
                 cur.push(last);

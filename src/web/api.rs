@@ -2,19 +2,20 @@
 //! in the JSON shapes of the framework format. Every failure becomes a thrown `Error`
 //! whose message names the JSON path and the problem.
 
-use crate::aggregate::{aggregate as core_aggregate, Options};
-use crate::builtin;
+use crate::core::aggregation::{aggregate as core_aggregate, Options};
+use crate::core::builtin;
 use crate::chart::from::{
     aggregate_from_value, chart_from_aggregate as core_chart_from_aggregate,
     chart_from_score as core_chart_from_score, score_from_value, AggregateChartOptions,
 };
 use crate::chart::{radar_svg_of_valid, text_alternative as core_text_alternative, RadarChart};
-use crate::issue::{describe, Issue};
-use crate::json::Value;
-use crate::reader::{parse_json_limited, Reader};
-use crate::response::Response;
-use crate::score::{score as core_score, ScoreResult};
-use crate::{csv, sharecode, Framework};
+use crate::core::issue::{describe, Issue};
+use crate::codec::json::Value;
+use crate::core::reader::{parse_json_limited, Reader};
+use crate::core::response::Response;
+use crate::core::scoring::{score as core_score, ScoreResult};
+use crate::codec::{csv, sharecode};
+use crate::Framework;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -108,7 +109,7 @@ fn parse_js(json: &str) -> Result<JsValue, JsError> {
 }
 
 fn framework(v: &JsValue) -> Result<Framework, JsError> {
-    let value = to_json(v, "a framework", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let value = to_json(v, "a framework", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     Framework::from_value(&value).map_err(js_errs)
 }
 
@@ -117,7 +118,7 @@ fn responses(fw: &Framework, v: &JsValue, path: &str) -> Result<Vec<Response>, J
     let list = value.as_array().ok_or_else(|| {
         JsError::new(&format!(
             "{path}: expected a list of responses, found {}",
-            crate::reader::type_name(&value)
+            crate::core::reader::type_name(&value)
         ))
     })?;
     let mut out = Vec::with_capacity(list.len());
@@ -160,7 +161,7 @@ struct Report {
 /// for a bad framework.
 #[wasm_bindgen(js_name = validateFramework)]
 pub fn validate_framework(value: &FrameworkInput) -> Result<ValidationReportTs, JsError> {
-    let errors = match to_json(value, "a framework", crate::reader::MAX_DOCUMENT_BYTES) {
+    let errors = match to_json(value, "a framework", crate::core::reader::MAX_DOCUMENT_BYTES) {
         Err(e) => vec![e],
         Ok(v) => Framework::from_value(&v).err().unwrap_or_default(),
     };
@@ -178,7 +179,7 @@ pub fn score(
     response: &ResponseInput,
 ) -> Result<ScoreResultTs, JsError> {
     let fw = framework(framework_value)?;
-    let v = to_json(response, "a response", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let v = to_json(response, "a response", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
     Ok(super::score_to_js(&core_score(&fw, &r)).unchecked_into())
 }
@@ -195,7 +196,7 @@ pub fn aggregate(
     let opts = if options.is_undefined() || options.is_null() {
         Value::Object(Default::default())
     } else {
-        to_json(options, "options", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?
+        to_json(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?
     };
     let mut r = Reader::default();
     let m = r.object(&opts, "options", &["groupBy", "minGroupSize", "previous"]);
@@ -235,7 +236,7 @@ pub fn aggregate(
 }
 
 fn chart(v: &JsValue) -> Result<RadarChart, JsError> {
-    let value = to_json(v, "a chart", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let value = to_json(v, "a chart", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     RadarChart::from_value(&value).map_err(js_errs)
 }
 
@@ -287,7 +288,7 @@ pub fn text_alternative(chart_value: &RadarChartTs) -> Result<TextAlternativeTs,
 }
 
 fn score_result(v: &JsValue) -> Result<ScoreResult, JsError> {
-    let value = to_json(v, "a score result", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let value = to_json(v, "a score result", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     score_from_value(&value).map_err(js_err)
 }
 
@@ -316,7 +317,7 @@ pub fn chart_from_aggregate(
     let opts = if options.is_undefined() || options.is_null() {
         AggregateChartOptions::default()
     } else {
-        let v = to_json(options, "options", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+        let v = to_json(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
         AggregateChartOptions::from_value(&v).map_err(js_errs)?
     };
     Ok(to_js(&core_chart_from_aggregate(&fw, &a, &opts).map_err(js_err)?)?.unchecked_into())
@@ -329,7 +330,7 @@ pub fn encode_response(
     response: &ResponseInput,
 ) -> Result<String, JsError> {
     let fw = framework(framework_value)?;
-    let v = to_json(response, "a response", crate::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let v = to_json(response, "a response", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
     Ok(sharecode::encode(&fw, &r))
 }

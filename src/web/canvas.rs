@@ -1,12 +1,12 @@
 //! Drawing a chart on a canvas (an HTML canvas or an OffscreenCanvas), sharp on
 //! high-DPI screens: a chart [`Surface`] for the 2D context. Numbers
-//! are written with [`crate::num`], which keeps core's float formatting out of the
+//! are written with [`crate::core::num`], which keeps core's float formatting out of the
 //! embed.
 
 use crate::chart::draw::{Font, Surface};
 use crate::chart::RadarChart;
-use crate::issue::Issue;
-use crate::num;
+use crate::core::issue::Issue;
+use crate::core::num;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord};
 use wasm_bindgen::JsCast;

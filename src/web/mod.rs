@@ -1,20 +1,28 @@
-//! The browser layer, compiled only for wasm32: the JavaScript API ([`api`]).
-//! Everything here is a thin translation between JavaScript values and the core.
+//! The browser layer: the JavaScript API of the npm package ([`api`]), the canvas
+//! backend ([`canvas`]) and the `<foundations-check>` element ([`widget`]), compiled
+//! for wasm32 only; they translate between JavaScript values and the core. The pure
+//! parts of the widget ([`template`]) compile everywhere and are tested natively.
 
-#[cfg(feature = "api")]
+#[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
+#[cfg(target_arch = "wasm32")]
 pub mod canvas;
-#[cfg(feature = "element")]
+pub mod template;
+#[cfg(all(target_arch = "wasm32", feature = "element"))]
 pub mod widget;
 
-use crate::score::{ScoreResult, Status};
+#[cfg(target_arch = "wasm32")]
+use crate::core::scoring::{ScoreResult, Status};
+#[cfg(target_arch = "wasm32")]
 use js_sys::{Array, Object, Reflect};
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsValue;
 
 /// A score as a plain object, for `score()` and the widget's `fc-complete` event:
 /// `{ overall: { percent, value, band, answered, dontKnow, total }, foundations: [{ id,
 /// status, percent, value, band, answered, dontKnow, total }] }`, with null for a
 /// missing percent, value or band. Built directly, so no float is ever written as text.
+#[cfg(target_arch = "wasm32")]
 pub fn score_to_js(s: &ScoreResult) -> JsValue {
     fn set(o: &Object, key: &str, v: JsValue) {
         let _ = Reflect::set(o, &JsValue::from_str(key), &v);

@@ -10,14 +10,14 @@ mod team;
 #[path = "no_team.rs"]
 mod team;
 
-use crate::builtin;
+use crate::core::builtin;
 use crate::chart::from::chart_from_score;
 use crate::chart::{radar_svg_of_valid, summary, RadarChart};
-use crate::framework::Framework;
-use crate::issue::Issue;
-use crate::response::{Answer, Response};
-use crate::score::{score, ScoreResult, Status};
-use crate::{csv, sharecode};
+use crate::core::framework::Framework;
+use crate::core::issue::Issue;
+use crate::core::response::{Answer, Response};
+use crate::core::scoring::{score, ScoreResult, Status};
+use crate::codec::{csv, sharecode};
 use dom::{add, clear, focus, Dom};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -91,12 +91,12 @@ struct State {
     team: Vec<Response>,
     previous: Vec<Response>,
     group_by: Option<String>,
-    report: Option<crate::team::ImportReport>,
+    report: Option<crate::core::team::ImportReport>,
     confirm_clear: bool,
     focus_report: bool,
     /// Team imports being read a slice at a time (the earlier round when true), and
     /// whether the next slice is scheduled.
-    importing: Vec<(crate::team::Import, bool)>,
+    importing: Vec<(crate::core::team::Import, bool)>,
     tick_scheduled: bool,
     importing_saved: bool,
     /// Where focus goes after the next render: only ever after the person did
@@ -403,7 +403,7 @@ impl Widget {
                 s.render();
                 JsValue::NULL
             }
-            Err(e) => JsValue::from_str(&crate::issue::describe(&e)),
+            Err(e) => JsValue::from_str(&crate::core::issue::describe(&e)),
         }
     }
 
@@ -445,9 +445,9 @@ impl Widget {
         );
         for (k, issue) in report.rejected.iter().enumerate() {
             json.push_str(if k == 0 { "{\"path\":" } else { ",{\"path\":" });
-            crate::json::push_str(&mut json, &issue.path);
+            crate::codec::json::push_str(&mut json, &issue.path);
             json.push_str(",\"message\":");
-            crate::json::push_str(&mut json, &issue.message);
+            crate::codec::json::push_str(&mut json, &issue.message);
             json.push('}');
         }
         json.push_str("]}");
@@ -1239,7 +1239,7 @@ impl State {
             .enumerate()
             .map(|(i, f)| (i, f.percent))
             .collect();
-        crate::num::sort_by(&mut order, |a, b| a.1.unwrap_or(-1.0) > b.1.unwrap_or(-1.0));
+        crate::core::num::sort_by(&mut order, |a, b| a.1.unwrap_or(-1.0) > b.1.unwrap_or(-1.0));
         let list = d.el("ol", &[("class", "foundations"), ("part", "results")]);
         for (i, _) in order {
             let (f, fs) = (&fw.foundations[i], &result.foundations[i]);
@@ -1425,13 +1425,13 @@ impl State {
 
 /// Reads a saved `{v, screen, response}` value.
 fn read_saved(fw: &Framework, text: &str) -> Result<(Response, Screen), Issue> {
-    let v = crate::reader::parse_json(text)?;
+    let v = crate::core::reader::parse_json(text)?;
     if v.get("v").and_then(|v| v.as_u64()) != Some(1) {
         return Err(Issue::new("v", "unknown saved format"));
     }
     let r = Response::from_value(
         fw,
-        v.get("response").unwrap_or(&crate::json::Value::Null),
+        v.get("response").unwrap_or(&crate::codec::json::Value::Null),
         "response",
     )
     .map_err(|e| {

@@ -5,9 +5,9 @@
 
 use super::dom::add;
 use super::State;
-use crate::framework::Framework;
-use crate::issue::Issue;
-use crate::team::ImportReport;
+use crate::core::framework::Framework;
+use crate::core::issue::Issue;
+use crate::core::team::ImportReport;
 use web_sys::HtmlInputElement;
 
 impl State {

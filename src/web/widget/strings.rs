@@ -143,6 +143,6 @@ impl Strings {
 
     /// The text of `key` with its `{name}` placeholders filled from `args`.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        crate::template::fill(&self.get(key), args)
+        crate::web::template::fill(&self.get(key), args)
     }
 }

@@ -4,13 +4,13 @@
 
 use super::dom::{add, focus};
 use super::State;
-use crate::aggregate::{aggregate, Aggregate, Options};
+use crate::core::aggregation::{aggregate, Aggregate, Options};
 use crate::chart;
 use crate::chart::from::{chart_from_aggregate, AggregateChartOptions};
-use crate::framework::Framework;
-use crate::issue::Issue;
-use crate::response::Response;
-use crate::team::{self, change, Change, ImportReport, MAX_IMPORT_BYTES};
+use crate::core::framework::Framework;
+use crate::core::issue::Issue;
+use crate::core::response::Response;
+use crate::core::team::{self, change, Change, ImportReport, MAX_IMPORT_BYTES};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -69,7 +69,7 @@ impl State {
         };
         let codes = |rs: &[Response]| {
             rs.iter()
-                .map(|r| crate::sharecode::encode(fw, r))
+                .map(|r| crate::codec::sharecode::encode(fw, r))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -634,7 +634,7 @@ impl State {
                     .field(&g.field)
                     .and_then(|f| f.options.iter().find(|o| o.id == g.option))
                     .map_or(g.option.clone(), |o| o.label.clone());
-                let key = if g.n < crate::aggregate::DEFAULT_MIN_GROUP_SIZE {
+                let key = if g.n < crate::core::aggregation::DEFAULT_MIN_GROUP_SIZE {
                     "teamSuppressed"
                 } else {
                     "teamHiddenNote"
@@ -745,9 +745,9 @@ impl State {
             &head,
             &d.text("th", &[("scope", "col")], &self.t("foundation")),
         );
-        let groups: Vec<&crate::aggregate::Group> = agg.groups.iter().filter(|g| g.n > 0).collect();
-        let few = |g: &crate::aggregate::Group| {
-            if g.n < crate::aggregate::DEFAULT_MIN_GROUP_SIZE {
+        let groups: Vec<&crate::core::aggregation::Group> = agg.groups.iter().filter(|g| g.n > 0).collect();
+        let few = |g: &crate::core::aggregation::Group| {
+            if g.n < crate::core::aggregation::DEFAULT_MIN_GROUP_SIZE {
                 self.t("teamFew")
             } else {
                 self.t("teamHidden")
@@ -803,7 +803,7 @@ impl State {
 }
 
 fn read_team(fw: &Framework, text: &str) -> Result<(Vec<Response>, Vec<Response>), Issue> {
-    let v = crate::reader::parse_json_limited(text, 64 * 1024 * 1024)?;
+    let v = crate::core::reader::parse_json_limited(text, 64 * 1024 * 1024)?;
     if v.get("v").and_then(|v| v.as_u64()) != Some(2) {
         return Err(Issue::new("v", "unknown saved format"));
     }
@@ -814,7 +814,7 @@ fn read_team(fw: &Framework, text: &str) -> Result<(Vec<Response>, Vec<Response>
             .ok_or_else(|| Issue::new(key, "missing"))?;
         codes
             .split_whitespace()
-            .map(|c| crate::sharecode::decode(fw, c))
+            .map(|c| crate::codec::sharecode::decode(fw, c))
             .collect()
     };
     Ok((list("codes")?, list("previous")?))

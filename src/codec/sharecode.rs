@@ -12,10 +12,10 @@
 //!   follows, then that time as 34 bits of seconds since 1970 (UTC);
 //! - 2 bytes check over everything before, which catches a mistyped or cut code.
 
-use crate::framework::Framework;
-use crate::issue::Issue;
-use crate::map::Map;
-use crate::response::{Answer, Response};
+use crate::core::framework::Framework;
+use crate::core::issue::Issue;
+use crate::core::map::Map;
+use crate::core::response::{Answer, Response};
 
 const FORMAT: u8 = 1;
 const MAX_CODE_CHARS: usize = 4096;

@@ -2,10 +2,10 @@
 //! groups by a respondent field with small groups suppressed, and change against an
 //! earlier round.
 
-use crate::framework::{Foundation, Framework};
-use crate::issue::Issue;
-use crate::response::Response;
-use crate::score::{tally, Tally};
+use crate::core::framework::{Foundation, Framework};
+use crate::core::issue::Issue;
+use crate::core::response::Response;
+use crate::core::scoring::{tally, Tally};
 use serde::Serialize;
 
 /// Options for [`aggregate`].

@@ -1,7 +1,7 @@
 //! Frameworks compiled into the library.
 
-use crate::framework::Framework;
-use crate::issue::{describe, Issue};
+use crate::core::framework::Framework;
+use crate::core::issue::{describe, Issue};
 use serde::Serialize;
 
 /// The JSON text of each built-in framework, by id.

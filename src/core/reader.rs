@@ -1,8 +1,8 @@
 //! A small reader over JSON values (`json::Value`) that records every problem with its JSON
 //! path instead of stopping at the first, so that a framework author sees all of them.
 
-use crate::issue::{child, index, Issue};
-use crate::json::{Map, Number, Value};
+use crate::core::issue::{child, index, Issue};
+use crate::codec::json::{Map, Number, Value};
 
 /// Largest JSON document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
@@ -28,7 +28,7 @@ pub fn parse_json_limited(text: &str, limit: usize) -> Result<Value, Issue> {
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::json::parse(text).map_err(|e| Issue::new("", format!("not valid JSON: {e}")))
+    crate::codec::json::parse(text).map_err(|e| Issue::new("", format!("not valid JSON: {e}")))
 }
 
 /// The JSON type of a value, as a person would name it.
@@ -252,7 +252,7 @@ pub fn describe(v: &Value) -> String {
         Value::Number(n) => match n {
             Number::Int(i) => i.to_string(),
             Number::Big(u) => u.to_string(),
-            Number::Float(f) => crate::num::fmt(*f, 6),
+            Number::Float(f) => crate::core::num::fmt(*f, 6),
         },
         Value::String(s) if char_count(s) <= 20 => format!("\"{s}\""),
         other => type_name(other).to_string(),

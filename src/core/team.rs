@@ -2,13 +2,13 @@
 //! files (counting duplicates once and naming every rejected line), the change between
 //! rounds, the biggest gaps between groups, and the aggregate as CSV.
 
-use crate::aggregate::{Aggregate, FoundationStats};
-use crate::csv::{from_csv, neutralise};
-use crate::framework::Framework;
-use crate::issue::Issue;
-use crate::reader::{parse_json_limited, type_name};
-use crate::response::Response;
-use crate::sharecode;
+use crate::core::aggregation::{Aggregate, FoundationStats};
+use crate::codec::csv::{from_csv, neutralise};
+use crate::core::framework::Framework;
+use crate::core::issue::Issue;
+use crate::core::reader::{parse_json_limited, type_name};
+use crate::core::response::Response;
+use crate::codec::sharecode;
 
 /// The largest file a facilitator can import.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -205,7 +205,7 @@ impl Import {
                     None => String::new(),
                     Some(base) => format!("{base}[{k}]"),
                 };
-                let read = crate::json::parse(&self.text[range.clone()])
+                let read = crate::codec::json::parse(&self.text[range.clone()])
                     .map_err(|e| vec![Issue::new(&path, format!("not valid JSON: {e}"))])
                     .and_then(|v| Response::from_value(fw, &v, &path));
                 match read {
@@ -282,7 +282,7 @@ fn json_items(b: &[u8]) -> Option<(Vec<std::ops::Range<usize>>, Option<&'static 
                     }
                     let key_end = skip_value(b, i)?;
                     let key = std::str::from_utf8(&b[i..key_end]).ok()?;
-                    let key = crate::json::parse(key).ok()?;
+                    let key = crate::codec::json::parse(key).ok()?;
                     let colon = skip_ws(b, key_end);
                     if b.get(colon) != Some(&b':') {
                         return None;

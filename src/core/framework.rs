@@ -2,10 +2,10 @@
 //! scale, scoring rules, bands and consensus rule. Frameworks are data: they are read
 //! from JSON at run time and checked here before anything is scored against them.
 
-use crate::issue::{child, index, Issue};
-use crate::json::Value;
-use crate::num;
-use crate::reader::{parse_json, Reader};
+use crate::core::issue::{child, index, Issue};
+use crate::codec::json::Value;
+use crate::core::num;
+use crate::core::reader::{parse_json, Reader};
 use serde::Serialize;
 
 pub const SCHEMA: &str = "foundations-check/framework@1";

@@ -8,9 +8,9 @@
 //! plain number) is written with a leading `'` so that a spreadsheet never runs it as a
 //! formula; reading removes that `'` again.
 
-use crate::framework::Framework;
-use crate::issue::Issue;
-use crate::response::{Answer, Response};
+use crate::core::framework::Framework;
+use crate::core::issue::Issue;
+use crate::core::response::{Answer, Response};
 
 pub const MAX_CSV_BYTES: usize = 64 * 1024 * 1024;
 pub const MAX_ROWS: usize = 100_000;

@@ -1,10 +1,10 @@
 //! One person's answers to a framework, and the checks that tie them to it.
 
-use crate::framework::{limits, Framework};
-use crate::issue::{child, Issue};
-use crate::json::Value;
-use crate::map::Map;
-use crate::reader::{describe, parse_json, type_name, Reader};
+use crate::core::framework::{limits, Framework};
+use crate::core::issue::{child, Issue};
+use crate::codec::json::Value;
+use crate::core::map::Map;
+use crate::core::reader::{describe, parse_json, type_name, Reader};
 
 /// An answer to one statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,7 +59,7 @@ impl Response {
     /// "dontKnow"}, "respondent": {field: option}, "submittedAt"}` (the last only when
     /// set), keys in that order, answers and fields sorted by id.
     pub fn to_json(&self) -> String {
-        use crate::json::push_str;
+        use crate::codec::json::push_str;
         let mut out = String::from("{\"framework\":");
         push_str(&mut out, &self.framework);
         out.push_str(",\"version\":");
@@ -76,7 +76,7 @@ impl Response {
         for (k, (item, a)) in self.answers.iter().enumerate() {
             key(&mut out, k, item);
             match a {
-                Answer::Value(v) => out.push_str(&crate::num::fmt(f64::from(*v), 0)),
+                Answer::Value(v) => out.push_str(&crate::core::num::fmt(f64::from(*v), 0)),
                 Answer::DontKnow => out.push_str("\"dontKnow\""),
             }
         }
@@ -164,7 +164,7 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
                 let answer: Result<Option<Answer>, String> = match av {
                     Value::String(s) if s == "dontKnow" => Ok(Some(Answer::DontKnow)),
                     Value::Null => Ok(None),
-                    Value::Number(_) => match crate::reader::whole_number(av) {
+                    Value::Number(_) => match crate::core::reader::whole_number(av) {
                         Some(i) => i32::try_from(i)
                             .map(|v| Some(Answer::Value(v)))
                             .map_err(|_| format!("{i} is outside the scale")),

@@ -1,7 +1,7 @@
 //! Scoring one response: item values, foundation values and percents, bands, overall.
 
-use crate::framework::{Framework, Method};
-use crate::response::{Answer, Response};
+use crate::core::framework::{Framework, Method};
+use crate::core::response::{Answer, Response};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

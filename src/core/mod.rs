@@ -1,0 +1,14 @@
+//! The pure core: the framework model and its validation, responses, scoring,
+//! aggregation and the team rules. Nothing here touches a browser; everything is
+//! tested natively with `cargo test`.
+
+pub mod aggregation;
+pub mod builtin;
+pub mod framework;
+pub mod issue;
+pub mod map;
+pub mod num;
+pub mod reader;
+pub mod response;
+pub mod scoring;
+pub mod team;
