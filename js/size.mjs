@@ -1,10 +1,10 @@
 // Prints the embeds' sizes, raw and gzipped (gzip -9). The self-check embed, which
-// every staff page loads, has a budget of 70,000 bytes gzipped; with --check, exits
+// every staff page loads, has a budget of 100,000 bytes gzipped; with --check, exits
 // non-zero past it. The team embed is loaded only by a page with mode="team".
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 70000;
+const BUDGET = 100000;
 const size = (name) => {
   const raw = readFileSync(new URL(`../pkg/${name}`, import.meta.url));
   return { raw: raw.length, gz: gzipSync(raw, { level: 9 }).length };
