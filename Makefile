@@ -79,7 +79,7 @@ test-native: rust
 
 # The bindings in headless Chromium (wasm-bindgen-test).
 test-wasm: tools chromium
-	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --test web
+	wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --locked --test web
 
 # The packed package installed in a fresh project: Node.js, tsc --strict, a Vite app.
 test-npm: pkg chromium

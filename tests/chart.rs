@@ -319,10 +319,10 @@ fn text_alternative_when_all_are_equal() {
 /// a chart made from a framework at every limit must pass the check.
 #[test]
 fn charts_made_from_a_framework_at_its_limits_are_valid() {
-    use foundations_check::core::aggregation::{aggregate, Options};
     use foundations_check::chart::from::{
         chart_from_aggregate, chart_from_score, AggregateChartOptions,
     };
+    use foundations_check::core::aggregation::{aggregate, Options};
     use foundations_check::{core::scoring::score, Framework, Response};
     let long = "W".repeat(foundations_check::core::framework::limits::SHORT_TEXT_CHARS);
     assert_eq!(foundations_check::core::framework::limits::FOUNDATIONS, 50);

@@ -109,8 +109,8 @@ fn multiline_quoted_fields_and_crlf() {
         got.responses[0].submitted_at.as_deref(),
         Some("2026-01-01T00:00:00Z")
     );
-    let recs =
-        foundations_check::codec::csv::parse_records("x,\"a\nb\",\"say \"\"hi\"\"\"\ny,z,w").unwrap();
+    let recs = foundations_check::codec::csv::parse_records("x,\"a\nb\",\"say \"\"hi\"\"\"\ny,z,w")
+        .unwrap();
     assert_eq!(
         recs[0],
         (

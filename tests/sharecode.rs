@@ -1,7 +1,7 @@
 mod common;
 use common::*;
-use foundations_check::core::builtin::builtin;
 use foundations_check::codec::sharecode::{decode, encode, format_utc, parse_utc};
+use foundations_check::core::builtin::builtin;
 use serde_json::json;
 
 #[test]

@@ -1,9 +1,11 @@
 //! Importing a team's responses, change between rounds, gaps between groups.
 mod common;
 use common::*;
-use foundations_check::core::aggregation::{aggregate, Options};
 use foundations_check::codec::sharecode::encode;
-use foundations_check::core::team::{aggregate_csv, change, disagreement, group_gaps, import, Change};
+use foundations_check::core::aggregation::{aggregate, Options};
+use foundations_check::core::team::{
+    aggregate_csv, change, disagreement, group_gaps, import, Change,
+};
 use serde_json::json;
 
 #[test]

@@ -322,7 +322,8 @@ fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: Rg
         ],
         Marker::Hexagon => (0..6)
             .map(|k| {
-                let (cos, sin) = crate::core::num::cos_sin(std::f64::consts::PI / 3.0 * f64::from(k));
+                let (cos, sin) =
+                    crate::core::num::cos_sin(std::f64::consts::PI / 3.0 * f64::from(k));
                 (r * 1.1 * cos, r * 1.1 * sin)
             })
             .collect(),

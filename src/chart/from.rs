@@ -1,10 +1,10 @@
 //! Chart input from results, so that most callers never build chart data by hand.
 
 use super::{Axis, Band, RadarChart, Series};
+use crate::codec::json::Value;
 use crate::core::aggregation::Aggregate;
 use crate::core::framework::{Basis, Framework, Method};
 use crate::core::issue::Issue;
-use crate::codec::json::Value;
 use crate::core::scoring::ScoreResult;
 
 fn axes(fw: &Framework) -> Vec<Axis> {
@@ -188,7 +188,10 @@ pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
     })
 }
 
-fn stats_from_value(v: &Value, path: &str) -> Result<crate::core::aggregation::FoundationStats, Issue> {
+fn stats_from_value(
+    v: &Value,
+    path: &str,
+) -> Result<crate::core::aggregation::FoundationStats, Issue> {
     let id = v
         .get("id")
         .and_then(Value::as_str)

@@ -13,8 +13,8 @@ pub mod layout;
 pub mod svg;
 pub mod text;
 
-use crate::core::issue::{child, index, Issue};
 use crate::codec::json::Value;
+use crate::core::issue::{child, index, Issue};
 use crate::core::reader::Reader;
 use serde::Serialize;
 

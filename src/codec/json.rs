@@ -1,12 +1,24 @@
-//! JSON for the core: [`parse`] reads text into a [`Value`], and [`push_str`] writes
-//! text for the JSON of a response (which holds only text and whole numbers). Both are
-//! small on purpose: serde's deserializer with its number tables was about 15 KB of the
-//! embed, and serde_json's `Value` brings a BTreeMap for objects; here an object keeps
-//! its members in a list, in the order written. Nesting deeper than 128
-//! levels is an error, never a stack overflow. Numbers: integers are read exactly;
-//! a number with a fraction or exponent is exact when it has at most 15 significant
-//! digits and an exponent within ±22 (every number a questionnaire holds), and
-//! within a few units in the last place otherwise.
+//! JSON values for the validating reader (`core::reader`), from text ([`parse`]) or from
+//! any serde data format ([`read_value`]: JavaScript objects through
+//! serde-wasm-bindgen, in the npm API).
+//!
+//! Why a parser of our own rather than serde_json's: every page with the self-check
+//! parses framework and saved-answer JSON, and serde's deserializer (serde_json's
+//! `from_str` into its `Value`, which brings serde's error formatting with core's float
+//! printing, and a `BTreeMap` per object) measured 15 KB of the 100,000-byte gzipped
+//! embed; this module is about 3 KB there. An object keeps its members in a list, in
+//! the order written, so problems are reported in document order; where a key is
+//! given twice, the last one counts (as in serde_json). Nesting deeper than 128 levels
+//! is an error, never a stack overflow. Numbers: integers are read exactly; a number
+//! with a fraction or exponent is exact when it has at most 15 significant digits and
+//! an exponent within ±22 (every number a questionnaire holds), and within a few units
+//! in the last place otherwise. The parser is fuzzed (fuzz/) and checked against
+//! serde_json by a property test.
+
+use crate::core::issue::Issue;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::cell::{Cell, RefCell};
+use std::fmt;
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,31 +169,241 @@ impl Value {
     }
 }
 
-const MAX_DEPTH: usize = 128;
+/// Deepest nesting of lists and objects accepted.
+pub const MAX_DEPTH: usize = 128;
 
-/// Appends `s` as a JSON string: quoted, with `"`, `\` and control characters escaped
-/// (as serde_json writes them), everything else as it is.
-pub fn push_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c < ' ' => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[c as usize >> 4]));
-                out.push(char::from(HEX[c as usize & 15]));
+/// Largest whole number a JavaScript number holds exactly: 2^53 − 1.
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// Reads any serde data format's value as JSON (the npm API reads JavaScript values
+/// with serde-wasm-bindgen's `Deserializer`), no larger than about `limit` bytes of JSON
+/// text. A JavaScript object is not text, so this adds what a JSON document has by
+/// construction:
+/// - nesting deeper than 128 levels is an error (an object that contains itself would
+///   otherwise recurse until the stack overflows);
+/// - the value's size is counted as the bytes of its JSON text would be (roughly);
+/// - NaN and the infinities are errors naming where they are;
+/// - a BigInt is read as the whole number it holds when a JavaScript number holds it
+///   exactly (up to 2^53 − 1 either way), and refused beyond that;
+/// - binary data (typed arrays), symbols and functions are refused.
+///
+/// The error names the path of the offending value (`answers.purpose-1: NaN is not a
+/// number`), or no path when the problem is the value as a whole.
+pub fn read_value<'de, D: de::Deserializer<'de>>(d: D, limit: usize) -> Result<Value, Issue> {
+    let ctx = Ctx {
+        path: RefCell::new(String::new()),
+        issue: RefCell::new(None),
+        size: Cell::new(0),
+        limit,
+    };
+    let got = Seed {
+        depth: 0,
+        ctx: &ctx,
+    }
+    .deserialize(d);
+    got.map_err(|e: D::Error| {
+        ctx.issue
+            .take()
+            .unwrap_or_else(|| Issue::new("", e.to_string()))
+    })
+}
+
+struct Ctx {
+    /// The path of the value being read.
+    path: RefCell<String>,
+    /// The first problem, with its path.
+    issue: RefCell<Option<Issue>>,
+    size: Cell<usize>,
+    limit: usize,
+}
+
+impl Ctx {
+    /// Records `message` at the current path (unless a problem is recorded already) and
+    /// returns an error to unwind with.
+    fn fail<E: de::Error>(&self, message: impl fmt::Display) -> E {
+        let mut issue = self.issue.borrow_mut();
+        if issue.is_none() {
+            *issue = Some(Issue::new(self.path.borrow().as_str(), message.to_string()));
+        }
+        E::custom(message)
+    }
+
+    /// Counts `bytes` towards the size limit.
+    fn grow<E: de::Error>(&self, bytes: usize) -> Result<(), E> {
+        let size = self.size.get().saturating_add(bytes);
+        self.size.set(size);
+        if size > self.limit {
+            // Reported for the whole value, not where the count ran out.
+            self.path.borrow_mut().clear();
+            return Err(self.fail(format!(
+                "the value is larger than the limit of {} bytes of JSON",
+                self.limit
+            )));
+        }
+        Ok(())
+    }
+
+    /// Reads the member `seg` (".key" or "[i]", appended to the path) with `read`; a
+    /// problem the data format found (a symbol, say) is recorded at that path.
+    fn within<T, E: de::Error>(
+        &self,
+        seg: Seg,
+        read: impl FnOnce() -> Result<T, E>,
+    ) -> Result<T, E> {
+        let len = self.path.borrow().len();
+        {
+            let mut p = self.path.borrow_mut();
+            match seg {
+                Seg::Key(k) => {
+                    if !p.is_empty() {
+                        p.push('.');
+                    }
+                    p.push_str(k);
+                }
+                Seg::Index(i) => {
+                    p.push('[');
+                    p.push_str(&i.to_string());
+                    p.push(']');
+                }
             }
-            c => out.push(c),
+        }
+        let got = read().map_err(|e| self.fail(e));
+        self.path.borrow_mut().truncate(len);
+        got
+    }
+}
+
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+#[derive(Clone, Copy)]
+struct Seed<'c> {
+    depth: usize,
+    ctx: &'c Ctx,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'c> Seed<'c> {
+    fn whole<E: de::Error>(self, v: i128) -> Result<Value, E> {
+        self.ctx.grow(8)?;
+        if v.unsigned_abs() > u128::from(MAX_SAFE_INTEGER) {
+            return Err(self.ctx.fail(format!(
+                "{v} is beyond the whole numbers a JavaScript number holds exactly (a BigInt?)"
+            )));
+        }
+        Ok(Value::Number(Number::Int(v as i64)))
+    }
+
+    fn nested<E: de::Error>(self) -> Result<Seed<'c>, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.ctx.fail(format!(
+                "is nested more than {MAX_DEPTH} levels deep (does an object contain itself?)"
+            )));
+        }
+        self.ctx.grow(2)?;
+        Ok(Seed {
+            depth: self.depth + 1,
+            ctx: self.ctx,
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value (text, a number, true or false, null, a list or an object)")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        self.ctx.grow(4)?;
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        self.visit_unit()
+    }
+
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        self.ctx.grow(5)?;
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        self.whole(i128::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        self.whole(i128::from(v))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
+        self.whole(v)
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
+        self.whole(i128::try_from(v).unwrap_or(i128::MAX))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        self.ctx.grow(8)?;
+        if v.is_nan() {
+            Err(self.ctx.fail("NaN is not a number"))
+        } else if v.is_infinite() {
+            Err(self.ctx.fail("Infinity is not a number"))
+        } else {
+            Ok(Value::Number(Number::Float(v)))
         }
     }
-    out.push('"');
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        self.visit_string(v.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        self.ctx.grow(v.len() + 2)?;
+        Ok(Value::String(v))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.nested()?;
+        let mut out = Vec::new();
+        loop {
+            let next = self
+                .ctx
+                .within(Seg::Index(out.len()), || seq.next_element_seed(inner))?;
+            match next {
+                Some(v) => out.push(v),
+                None => return Ok(Value::Array(out)),
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.nested()?;
+        let mut out = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            self.ctx.grow(key.len() + 3)?;
+            let v = self
+                .ctx
+                .within(Seg::Key(&key), || map.next_value_seed(inner))?;
+            out.push((key, v));
+        }
+        Ok(Value::Object(Map(out)))
+    }
 }
 
 /// Parses `text`, or says what is wrong and where ("expected `,` or `]` at line 3
@@ -490,8 +712,80 @@ fn scale(m: f64, exp: i32) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse, Number, Value};
+    use super::{parse, read_value, Issue, Number, Value, MAX_DEPTH};
+    use serde::de::{self, IntoDeserializer};
     use serde_json::json;
+
+    /// Reads a serde_json value through the seed (as the API reads JavaScript values).
+    fn read(v: serde_json::Value) -> Result<Value, Issue> {
+        read_value(v, 1 << 20)
+    }
+
+    #[test]
+    fn values_from_another_data_format_come_through_unchanged() {
+        let v = json!({"b": [1, 2.5, "x", null, true], "a": {"c": -3}});
+        let got = read(v.clone()).unwrap();
+        assert_eq!(serde(&got), v);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_with_its_path_not_a_stack_overflow() {
+        let mut v = json!(1);
+        for _ in 0..1000 {
+            v = json!([v]);
+        }
+        let e = read_value(v, usize::MAX).unwrap_err();
+        assert_eq!(e.path, "[0]".repeat(MAX_DEPTH));
+        assert!(
+            e.message.starts_with("is nested more than 128 levels deep"),
+            "{e}"
+        );
+        let mut ok = json!(1);
+        for _ in 0..MAX_DEPTH {
+            ok = json!([ok]);
+        }
+        assert!(read_value(ok, usize::MAX).is_ok());
+    }
+
+    #[test]
+    fn nan_and_infinity_are_named_where_they_are() {
+        let nan: de::value::F64Deserializer<de::value::Error> = f64::NAN.into_deserializer();
+        assert_eq!(
+            read_value(nan, 100).unwrap_err(),
+            Issue::new("", "NaN is not a number")
+        );
+        let inf: de::value::F64Deserializer<de::value::Error> =
+            f64::NEG_INFINITY.into_deserializer();
+        assert_eq!(
+            read_value(inf, 100).unwrap_err().message,
+            "Infinity is not a number"
+        );
+    }
+
+    #[test]
+    fn whole_numbers_beyond_what_javascript_holds_exactly_are_refused_where_they_are() {
+        let e = read(json!({"answers": {"q1": 9007199254740993u64}})).unwrap_err();
+        assert_eq!(e.path, "answers.q1");
+        assert!(e.message.starts_with("9007199254740993 is beyond"), "{e}");
+        let edge = json!({"n": 9007199254740991u64, "m": -9007199254740991i64});
+        assert_eq!(serde(&read(edge.clone()).unwrap()), edge);
+        let e = read(json!({"responses": [{}, {"answers": {"a": 1u64 << 60}}]})).unwrap_err();
+        assert_eq!(e.path, "responses[1].answers.a");
+    }
+
+    #[test]
+    fn the_size_of_a_value_is_limited_like_a_document() {
+        let v = json!({"text": "x".repeat(1000)});
+        let e = read_value(v.clone(), 500).unwrap_err();
+        assert_eq!(
+            e,
+            Issue::new(
+                "",
+                "the value is larger than the limit of 500 bytes of JSON"
+            )
+        );
+        assert!(read_value(v, 2000).is_ok());
+    }
 
     /// The same value as serde_json's, to compare with it.
     fn serde(v: &Value) -> serde_json::Value {

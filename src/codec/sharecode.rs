@@ -14,8 +14,8 @@
 
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
-use crate::core::map::Map;
 use crate::core::response::{Answer, Response};
+use litemap::LiteMap;
 
 const FORMAT: u8 = 1;
 const MAX_CODE_CHARS: usize = 4096;
@@ -184,7 +184,7 @@ pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
     let short = || Issue::new("", "the share code is too short for this framework");
     let range = (fw.scale.max - fw.scale.min) as u64;
     let ib = bits_for(range + 3);
-    let mut answers = Map::new();
+    let mut answers = LiteMap::new();
     for f in &fw.foundations {
         for item in &f.items {
             let code = r.read(ib).ok_or_else(short)?;
@@ -211,7 +211,7 @@ pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
             }
         }
     }
-    let mut respondent = Map::new();
+    let mut respondent = LiteMap::new();
     for field in &fw.respondent_fields {
         let code = r
             .read(bits_for(field.options.len() as u64 + 1))

@@ -7,8 +7,7 @@ use serde::Serialize;
 /// The JSON text of each built-in framework, by id.
 const BUILTIN: &[(&str, &str)] = &[(
     "place-based-partnership",
-    // frameworks/place-based-partnership.json without spare whitespace (build.rs).
-    include_str!(concat!(env!("OUT_DIR"), "/place-based-partnership.json")),
+    include_str!("../../frameworks/place-based-partnership.json"),
 )];
 
 /// The id of the framework used when none is named.

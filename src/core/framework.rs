@@ -2,8 +2,8 @@
 //! scale, scoring rules, bands and consensus rule. Frameworks are data: they are read
 //! from JSON at run time and checked here before anything is scored against them.
 
-use crate::core::issue::{child, index, Issue};
 use crate::codec::json::Value;
+use crate::core::issue::{child, index, Issue};
 use crate::core::num;
 use crate::core::reader::{parse_json, Reader};
 use serde::Serialize;

@@ -6,7 +6,6 @@ pub mod aggregation;
 pub mod builtin;
 pub mod framework;
 pub mod issue;
-pub mod map;
 pub mod num;
 pub mod reader;
 pub mod response;

@@ -1,8 +1,8 @@
 //! A small reader over JSON values (`json::Value`) that records every problem with its JSON
 //! path instead of stopping at the first, so that a framework author sees all of them.
 
-use crate::core::issue::{child, index, Issue};
 use crate::codec::json::{Map, Number, Value};
+use crate::core::issue::{child, index, Issue};
 
 /// Largest JSON document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;

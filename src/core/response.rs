@@ -1,10 +1,11 @@
 //! One person's answers to a framework, and the checks that tie them to it.
 
+use crate::codec::json::Value;
 use crate::core::framework::{limits, Framework};
 use crate::core::issue::{child, Issue};
-use crate::codec::json::Value;
-use crate::core::map::Map;
 use crate::core::reader::{describe, parse_json, type_name, Reader};
+use litemap::LiteMap;
+use serde::{Serialize, Serializer};
 
 /// An answer to one statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,15 +16,39 @@ pub enum Answer {
     DontKnow,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// One person's response, written as JSON in the shape documented in
+/// docs/framework-format.md: `{"framework", "version", "answers": {item: value or
+/// "dontKnow"}, "respondent": {field: option}, "submittedAt"}` (the last only when set),
+/// answers and fields sorted by id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Response {
     pub framework: String,
     pub version: String,
     /// Answers by item id; an item that is absent is unanswered.
-    pub answers: Map<Answer>,
+    #[serde(serialize_with = "as_object")]
+    pub answers: LiteMap<String, Answer>,
     /// Respondent field id to option id.
-    pub respondent: Map<String>,
+    #[serde(serialize_with = "as_object")]
+    pub respondent: LiteMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<String>,
+}
+
+/// A map as an object, keys in order (litemap's own `Serialize` writes an empty map as
+/// a list).
+fn as_object<V: Serialize, S: Serializer>(m: &LiteMap<String, V>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(m.iter())
+}
+
+/// A point on the scale as a number; "Don't know" as the text `"dontKnow"`.
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Value(v) => s.serialize_i32(*v),
+            Answer::DontKnow => s.serialize_str("dontKnow"),
+        }
+    }
 }
 
 impl Response {
@@ -32,8 +57,8 @@ impl Response {
         Response {
             framework: fw.id.clone(),
             version: fw.version.clone(),
-            answers: Map::new(),
-            respondent: Map::new(),
+            answers: LiteMap::new(),
+            respondent: LiteMap::new(),
             submitted_at: None,
         }
     }
@@ -55,43 +80,10 @@ impl Response {
         }
     }
 
-    /// The response as JSON: `{"framework", "version", "answers": {item: value or
-    /// "dontKnow"}, "respondent": {field: option}, "submittedAt"}` (the last only when
-    /// set), keys in that order, answers and fields sorted by id.
+    /// The response as JSON text (see [`Response`] for the shape).
     pub fn to_json(&self) -> String {
-        use crate::codec::json::push_str;
-        let mut out = String::from("{\"framework\":");
-        push_str(&mut out, &self.framework);
-        out.push_str(",\"version\":");
-        push_str(&mut out, &self.version);
-        out.push_str(",\"answers\":{");
-        // `"key":`, after a comma unless it is the first member.
-        let key = |out: &mut String, k: usize, key: &str| {
-            if k > 0 {
-                out.push(',');
-            }
-            push_str(out, key);
-            out.push(':');
-        };
-        for (k, (item, a)) in self.answers.iter().enumerate() {
-            key(&mut out, k, item);
-            match a {
-                Answer::Value(v) => out.push_str(&crate::core::num::fmt(f64::from(*v), 0)),
-                Answer::DontKnow => out.push_str("\"dontKnow\""),
-            }
-        }
-        out.push_str("},\"respondent\":{");
-        for (k, (field, option)) in self.respondent.iter().enumerate() {
-            key(&mut out, k, field);
-            push_str(&mut out, option);
-        }
-        out.push('}');
-        if let Some(t) = &self.submitted_at {
-            out.push_str(",\"submittedAt\":");
-            push_str(&mut out, t);
-        }
-        out.push('}');
-        out
+        // Text, whole numbers and maps with text keys: nothing here can fail to write.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Checks an answer against the framework.
@@ -143,7 +135,7 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
             ),
         );
     }
-    let mut answers = Map::new();
+    let mut answers = LiteMap::new();
     let ap = child(p, "answers");
     match m.get("answers") {
         None | Some(Value::Null) => {}
@@ -196,7 +188,7 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
             ),
         ),
     }
-    let mut respondent = Map::new();
+    let mut respondent = LiteMap::new();
     let rp = child(p, "respondent");
     match m.get("respondent") {
         None | Some(Value::Null) => {}

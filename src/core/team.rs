@@ -2,21 +2,22 @@
 //! files (counting duplicates once and naming every rejected line), the change between
 //! rounds, the biggest gaps between groups, and the aggregate as CSV.
 
-use crate::core::aggregation::{Aggregate, FoundationStats};
 use crate::codec::csv::{from_csv, neutralise};
+use crate::codec::sharecode;
+use crate::core::aggregation::{Aggregate, FoundationStats};
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
 use crate::core::reader::{parse_json_limited, type_name};
 use crate::core::response::Response;
-use crate::codec::sharecode;
 
 /// The largest file a facilitator can import.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 /// The most responses a team set holds.
 pub const MAX_RESPONSES: usize = 50_000;
 
-/// What an import did.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// What an import did: `{ added, duplicates, rejected: [{ path, message }] }` in
+/// JavaScript.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ImportReport {
     pub added: usize,
     pub duplicates: usize,

@@ -1,20 +1,22 @@
 //! The JavaScript API of the npm package. Values cross the boundary as plain JS objects
-//! in the JSON shapes of the framework format. Every failure becomes a thrown `Error`
-//! whose message names the JSON path and the problem.
+//! in the JSON shapes of the framework format, through serde-wasm-bindgen
+//! ([`super::to_js`], [`super::from_js`]). Every failure becomes a thrown `Error` whose
+//! message names the JSON path and the problem.
 
-use crate::core::aggregation::{aggregate as core_aggregate, Options};
-use crate::core::builtin;
+use super::from_js;
 use crate::chart::from::{
     aggregate_from_value, chart_from_aggregate as core_chart_from_aggregate,
     chart_from_score as core_chart_from_score, score_from_value, AggregateChartOptions,
 };
 use crate::chart::{radar_svg_of_valid, text_alternative as core_text_alternative, RadarChart};
-use crate::core::issue::{describe, Issue};
 use crate::codec::json::Value;
-use crate::core::reader::{parse_json_limited, Reader};
+use crate::codec::{csv, sharecode};
+use crate::core::aggregation::{aggregate as core_aggregate, Options};
+use crate::core::builtin;
+use crate::core::issue::{describe, Issue};
+use crate::core::reader::Reader;
 use crate::core::response::Response;
 use crate::core::scoring::{score as core_score, ScoreResult};
-use crate::codec::{csv, sharecode};
 use crate::Framework;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -77,48 +79,27 @@ fn js_errs(is: Vec<Issue>) -> JsError {
     JsError::new(&describe(&is))
 }
 
-/// A JS value as JSON: a string is read as JSON text; anything else goes through
-/// `JSON.stringify`, so cycles, BigInt and over-deep nesting become errors, never a
-/// crash, and NaN and Infinity become null (and so are refused where a number is due).
-fn to_json(v: &JsValue, what: &str, limit: usize) -> Result<Value, Issue> {
-    if let Some(s) = v.as_string() {
-        return parse_json_limited(&s, limit);
-    }
-    if v.is_undefined() {
-        return Err(Issue::new("", format!("expected {what}, found undefined")));
-    }
-    let text = js_sys::JSON::stringify(v).map_err(|e| {
-        let msg = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default();
-        Issue::new("", format!("{what} cannot be read as JSON: {msg}"))
-    })?;
-    let text = text
-        .as_string()
-        .ok_or_else(|| Issue::new("", format!("expected {what}")))?;
-    parse_json_limited(&text, limit)
-}
-
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    parse_js(&serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?)
-}
-
-fn parse_js(json: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(json).map_err(|_| JsError::new("could not build the result"))
+fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
+    super::to_js(v).map_err(js_err)
 }
 
 fn framework(v: &JsValue) -> Result<Framework, JsError> {
-    let value = to_json(v, "a framework", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let value =
+        from_js(v, "a framework", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     Framework::from_value(&value).map_err(js_errs)
 }
 
 fn responses(fw: &Framework, v: &JsValue, path: &str) -> Result<Vec<Response>, JsError> {
-    let value = to_json(v, "a list of responses", MAX_RESPONSES_JSON).map_err(js_err)?;
+    let value = from_js(v, "a list of responses", MAX_RESPONSES_JSON).map_err(js_err)?;
+    responses_of(fw, &value, path)
+}
+
+/// The responses in a list, or the first 20 problems with their paths.
+fn responses_of(fw: &Framework, value: &Value, path: &str) -> Result<Vec<Response>, JsError> {
     let list = value.as_array().ok_or_else(|| {
         JsError::new(&format!(
             "{path}: expected a list of responses, found {}",
-            crate::core::reader::type_name(&value)
+            crate::core::reader::type_name(value)
         ))
     })?;
     let mut out = Vec::with_capacity(list.len());
@@ -161,7 +142,11 @@ struct Report {
 /// for a bad framework.
 #[wasm_bindgen(js_name = validateFramework)]
 pub fn validate_framework(value: &FrameworkInput) -> Result<ValidationReportTs, JsError> {
-    let errors = match to_json(value, "a framework", crate::core::reader::MAX_DOCUMENT_BYTES) {
+    let errors = match from_js(
+        value,
+        "a framework",
+        crate::core::reader::MAX_DOCUMENT_BYTES,
+    ) {
         Err(e) => vec![e],
         Ok(v) => Framework::from_value(&v).err().unwrap_or_default(),
     };
@@ -179,9 +164,14 @@ pub fn score(
     response: &ResponseInput,
 ) -> Result<ScoreResultTs, JsError> {
     let fw = framework(framework_value)?;
-    let v = to_json(response, "a response", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let v = from_js(
+        response,
+        "a response",
+        crate::core::reader::MAX_DOCUMENT_BYTES,
+    )
+    .map_err(js_err)?;
     let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
-    Ok(super::score_to_js(&core_score(&fw, &r)).unchecked_into())
+    Ok(to_js(&core_score(&fw, &r))?.unchecked_into())
 }
 
 /// Aggregates many responses: `options.groupBy`, `options.minGroupSize`, `options.previous`.
@@ -196,7 +186,7 @@ pub fn aggregate(
     let opts = if options.is_undefined() || options.is_null() {
         Value::Object(Default::default())
     } else {
-        to_json(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?
+        from_js(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?
     };
     let mut r = Reader::default();
     let m = r.object(&opts, "options", &["groupBy", "minGroupSize", "previous"]);
@@ -218,8 +208,8 @@ pub fn aggregate(
     if !r.issues.is_empty() {
         return Err(js_errs(r.issues));
     }
-    let previous = match js_sys::Reflect::get(options, &"previous".into()) {
-        Ok(p) if !p.is_undefined() && !p.is_null() => Some(responses(&fw, &p, "options.previous")?),
+    let previous = match opts.get("previous") {
+        Some(p) if !p.is_null() => Some(responses_of(&fw, p, "options.previous")?),
         _ => None,
     };
     let agg = core_aggregate(
@@ -236,7 +226,7 @@ pub fn aggregate(
 }
 
 fn chart(v: &JsValue) -> Result<RadarChart, JsError> {
-    let value = to_json(v, "a chart", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let value = from_js(v, "a chart", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     RadarChart::from_value(&value).map_err(js_errs)
 }
 
@@ -288,7 +278,8 @@ pub fn text_alternative(chart_value: &RadarChartTs) -> Result<TextAlternativeTs,
 }
 
 fn score_result(v: &JsValue) -> Result<ScoreResult, JsError> {
-    let value = to_json(v, "a score result", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let value =
+        from_js(v, "a score result", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
     score_from_value(&value).map_err(js_err)
 }
 
@@ -312,12 +303,13 @@ pub fn chart_from_aggregate(
     options: &AggregateChartOptionsTs,
 ) -> Result<RadarChartTs, JsError> {
     let fw = framework(framework_value)?;
-    let value = to_json(agg, "an aggregate", MAX_RESPONSES_JSON).map_err(js_err)?;
+    let value = from_js(agg, "an aggregate", MAX_RESPONSES_JSON).map_err(js_err)?;
     let a = aggregate_from_value(&value).map_err(js_err)?;
     let opts = if options.is_undefined() || options.is_null() {
         AggregateChartOptions::default()
     } else {
-        let v = to_json(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+        let v =
+            from_js(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
         AggregateChartOptions::from_value(&v).map_err(js_errs)?
     };
     Ok(to_js(&core_chart_from_aggregate(&fw, &a, &opts).map_err(js_err)?)?.unchecked_into())
@@ -330,7 +322,12 @@ pub fn encode_response(
     response: &ResponseInput,
 ) -> Result<String, JsError> {
     let fw = framework(framework_value)?;
-    let v = to_json(response, "a response", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let v = from_js(
+        response,
+        "a response",
+        crate::core::reader::MAX_DOCUMENT_BYTES,
+    )
+    .map_err(js_err)?;
     let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
     Ok(sharecode::encode(&fw, &r))
 }
@@ -343,7 +340,7 @@ pub fn decode_response(
 ) -> Result<ResponseOut, JsError> {
     let fw = framework(framework_value)?;
     let r = sharecode::decode(&fw, code).map_err(js_err)?;
-    Ok(parse_js(&r.to_json())?.unchecked_into())
+    Ok(to_js(&r)?.unchecked_into())
 }
 
 /// Responses as CSV text (UTF-8 with BOM, every field quoted, formulas neutralised).
@@ -367,6 +364,5 @@ pub fn responses_from_csv(
     if !got.rejected.is_empty() {
         return Err(js_errs(got.rejected));
     }
-    let list: Vec<String> = got.responses.iter().map(Response::to_json).collect();
-    Ok(parse_js(&format!("[{}]", list.join(",")))?.unchecked_into())
+    Ok(to_js(&got.responses)?.unchecked_into())
 }

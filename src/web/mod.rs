@@ -2,6 +2,10 @@
 //! backend ([`canvas`]) and the `<foundations-check>` element ([`widget`]), compiled
 //! for wasm32 only; they translate between JavaScript values and the core. The pure
 //! parts of the widget ([`template`]) compile everywhere and are tested natively.
+//!
+//! Values cross the boundary through serde-wasm-bindgen: results are serde types
+//! written with its JSON-compatible serializer ([`to_js`]), and inputs are read into
+//! JSON values for the validating reader ([`from_js`]).
 
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
@@ -12,63 +16,36 @@ pub mod template;
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
-use crate::core::scoring::{ScoreResult, Status};
-#[cfg(target_arch = "wasm32")]
-use js_sys::{Array, Object, Reflect};
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen::JsValue;
+pub use boundary::{from_js, to_js};
 
-/// A score as a plain object, for `score()` and the widget's `fc-complete` event:
-/// `{ overall: { percent, value, band, answered, dontKnow, total }, foundations: [{ id,
-/// status, percent, value, band, answered, dontKnow, total }] }`, with null for a
-/// missing percent, value or band. Built directly, so no float is ever written as text.
 #[cfg(target_arch = "wasm32")]
-pub fn score_to_js(s: &ScoreResult) -> JsValue {
-    fn set(o: &Object, key: &str, v: JsValue) {
-        let _ = Reflect::set(o, &JsValue::from_str(key), &v);
+mod boundary {
+    use crate::codec::json::Value;
+    use crate::core::issue::Issue;
+    use crate::core::reader::parse_json_limited;
+    use serde::Serialize;
+    use wasm_bindgen::JsValue;
+
+    /// A result as a plain JavaScript value: objects (never `Map`s), arrays, numbers,
+    /// text, true/false and null for a missing value, as `JSON.parse` would give for the
+    /// value's JSON (serde-wasm-bindgen's JSON-compatible serializer).
+    pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Issue> {
+        v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| Issue::new("", format!("could not build the result: {e}")))
     }
-    fn fill(
-        o: &Object,
-        (percent, value, band): (Option<f64>, Option<f64>, Option<&String>),
-        (answered, dont_know, total): (usize, usize, usize),
-    ) {
-        let num = |x: Option<f64>| x.map_or(JsValue::NULL, JsValue::from_f64);
-        set(o, "percent", num(percent));
-        set(o, "value", num(value));
-        set(
-            o,
-            "band",
-            band.map_or(JsValue::NULL, |b| JsValue::from_str(b)),
-        );
-        set(o, "answered", JsValue::from_f64(answered as f64));
-        set(o, "dontKnow", JsValue::from_f64(dont_know as f64));
-        set(o, "total", JsValue::from_f64(total as f64));
+
+    /// A JavaScript value as JSON for the validating reader, `what` naming it in
+    /// messages ("a framework"): text is parsed as JSON text no longer than `limit`
+    /// bytes; anything else is read through serde-wasm-bindgen with the limits of
+    /// [`crate::codec::json::read_value`] (nesting, size, NaN, large BigInts; an object
+    /// that contains itself is refused, never a stack overflow).
+    pub fn from_js(v: &JsValue, what: &str, limit: usize) -> Result<Value, Issue> {
+        if let Some(text) = v.as_string() {
+            return parse_json_limited(&text, limit);
+        }
+        if v.is_undefined() {
+            return Err(Issue::new("", format!("expected {what}, found undefined")));
+        }
+        crate::codec::json::read_value(serde_wasm_bindgen::Deserializer::from(v.clone()), limit)
     }
-    let o = &s.overall;
-    let overall = Object::new();
-    fill(
-        &overall,
-        (o.percent, o.value, o.band.as_ref()),
-        (o.answered, o.dont_know, o.total),
-    );
-    let list = Array::new();
-    for f in &s.foundations {
-        let x = Object::new();
-        set(&x, "id", JsValue::from_str(&f.id));
-        let status = match f.status {
-            Status::Scored => "scored",
-            Status::Insufficient => "insufficient",
-        };
-        set(&x, "status", JsValue::from_str(status));
-        fill(
-            &x,
-            (f.percent, f.value, f.band.as_ref()),
-            (f.answered, f.dont_know, f.total),
-        );
-        list.push(&x);
-    }
-    let out = Object::new();
-    set(&out, "overall", overall.into());
-    set(&out, "foundations", list.into());
-    out.into()
 }

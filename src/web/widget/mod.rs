@@ -10,14 +10,14 @@ mod team;
 #[path = "no_team.rs"]
 mod team;
 
-use crate::core::builtin;
 use crate::chart::from::chart_from_score;
 use crate::chart::{radar_svg_of_valid, summary, RadarChart};
+use crate::codec::{csv, sharecode};
+use crate::core::builtin;
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
 use crate::core::response::{Answer, Response};
 use crate::core::scoring::{score, ScoreResult, Status};
-use crate::codec::{csv, sharecode};
 use dom::{add, clear, focus, Dom};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,15 +29,12 @@ use web_sys::{
     Storage,
 };
 
-// widget.css without comments and spare whitespace (build.rs); the team build adds
-// team.css.
+// The widget's stylesheet (widget.css, as written: compacting it saved about 200 bytes
+// gzipped, not worth a build step); the team build adds team.css.
 #[cfg(not(feature = "team"))]
-const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+const CSS: &str = include_str!("widget.css");
 #[cfg(feature = "team")]
-const CSS: &str = concat!(
-    include_str!(concat!(env!("OUT_DIR"), "/widget.css")),
-    include_str!(concat!(env!("OUT_DIR"), "/team.css"))
-);
+const CSS: &str = concat!(include_str!("widget.css"), include_str!("team.css"));
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum MoveFocus {
@@ -110,7 +107,7 @@ struct State {
 /// listener may call back into the widget.
 enum Out {
     Ready,
-    Change(String),
+    Change(Response),
     Complete(ScoreResult),
 }
 
@@ -136,6 +133,17 @@ impl Drop for Widget {
     }
 }
 
+/// An object from the host page as JSON text, by `JSON.stringify`: the element reads
+/// objects as their JSON (a cycle or a BigInt gives "", which the reader refuses). The
+/// npm API reads objects through serde-wasm-bindgen instead; here that reader cost
+/// 15 KB of the gzipped self-check embed.
+fn host_json(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
+}
+
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
 }
@@ -144,11 +152,11 @@ fn dispatch(host: &HtmlElement, out: Vec<Out>) {
     for o in out {
         let (name, detail) = match o {
             Out::Ready => ("fc-ready", JsValue::NULL),
-            Out::Change(json) => (
-                "fc-change",
-                js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
+            Out::Change(r) => ("fc-change", crate::web::to_js(&r).unwrap_or(JsValue::NULL)),
+            Out::Complete(score) => (
+                "fc-complete",
+                crate::web::to_js(&score).unwrap_or(JsValue::NULL),
             ),
-            Out::Complete(score) => ("fc-complete", crate::web::score_to_js(&score)),
         };
         let init = CustomEventInit::new();
         init.set_bubbles(true);
@@ -283,21 +291,29 @@ impl Widget {
     /// the widget and returned.
     #[wasm_bindgen(js_name = loadFramework)]
     pub fn load_framework(&self, value: &JsValue) -> JsValue {
-        let text = match value.as_string() {
-            Some(t) => builtin::builtin_json(&t).map_or(t, str::to_string),
-            None => js_sys::JSON::stringify(value)
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default(),
-        };
-        let result = if text.trim_start().starts_with('{') {
-            Framework::from_json(&text)
-        } else if value.is_string() {
-            Err(vec![builtin::builtin(&text)
-                .err()
-                .unwrap_or_else(|| Issue::new("", "unknown framework"))])
-        } else {
-            Err(vec![Issue::new("", "the framework is not a JSON object")])
+        // Text: a built-in id or JSON; an object is read through serde-wasm-bindgen, and
+        // kept as JSON text for the `framework` property.
+        let (text, result) = match value.as_string() {
+            Some(t) => {
+                let text = builtin::builtin_json(&t).map_or(t, str::to_string);
+                let result = if text.trim_start().starts_with('{') {
+                    Framework::from_json(&text)
+                } else {
+                    Err(vec![builtin::builtin(&text)
+                        .err()
+                        .unwrap_or_else(|| Issue::new("", "unknown framework"))])
+                };
+                (text, result)
+            }
+            None => {
+                let text = host_json(value);
+                let result = if text.starts_with('{') {
+                    Framework::from_json(&text)
+                } else {
+                    Err(vec![Issue::new("", "the framework is not a JSON object")])
+                };
+                (text, result)
+            }
         };
         let (host, out, errors) = {
             let mut s = self.state.borrow_mut();
@@ -371,7 +387,7 @@ impl Widget {
         let s = self.state.borrow();
         s.response
             .as_ref()
-            .and_then(|r| js_sys::JSON::parse(&r.to_json()).ok())
+            .and_then(|r| crate::web::to_js(r).ok())
             .unwrap_or(JsValue::NULL)
     }
 
@@ -388,13 +404,7 @@ impl Widget {
                 sharecode::decode(&fw, &t).map_err(|e| vec![e])
             }
             Some(t) => Response::from_json(&fw, &t),
-            None => match js_sys::JSON::stringify(value)
-                .ok()
-                .and_then(|t| t.as_string())
-            {
-                Some(t) => Response::from_json(&fw, &t),
-                None => Err(vec![Issue::new("", "expected a response object")]),
-            },
+            None => Response::from_json(&fw, &host_json(value)),
         };
         match parsed {
             Ok(r) => {
@@ -439,29 +449,20 @@ impl Widget {
         s.focus_report = false;
         s.render();
         let report = s.report.clone().unwrap_or_default();
-        let mut json = format!(
-            "{{\"added\":{},\"duplicates\":{},\"rejected\":[",
-            report.added, report.duplicates
-        );
-        for (k, issue) in report.rejected.iter().enumerate() {
-            json.push_str(if k == 0 { "{\"path\":" } else { ",{\"path\":" });
-            crate::codec::json::push_str(&mut json, &issue.path);
-            json.push_str(",\"message\":");
-            crate::codec::json::push_str(&mut json, &issue.message);
-            json.push('}');
-        }
-        json.push_str("]}");
-        js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL)
+        crate::web::to_js(&report).unwrap_or(JsValue::NULL)
     }
 
     /// The default text of every string key, for documentation and translators.
     #[wasm_bindgen(js_name = defaultStrings)]
     pub fn default_strings() -> JsValue {
-        let o = js_sys::Object::new();
-        for (k, v) in strings::defaults() {
-            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+        /// The keys and texts, as an object.
+        struct All;
+        impl serde::Serialize for All {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(strings::defaults().copied())
+            }
         }
-        o.into()
+        crate::web::to_js(&All).unwrap_or(JsValue::NULL)
     }
 }
 
@@ -762,7 +763,7 @@ impl State {
         self.update_progress();
         self.response
             .as_ref()
-            .map_or_else(Vec::new, |r| vec![Out::Change(r.to_json())])
+            .map_or_else(Vec::new, |r| vec![Out::Change(r.clone())])
     }
 
     fn answered(&self) -> (usize, usize) {
@@ -1431,7 +1432,8 @@ fn read_saved(fw: &Framework, text: &str) -> Result<(Response, Screen), Issue> {
     }
     let r = Response::from_value(
         fw,
-        v.get("response").unwrap_or(&crate::codec::json::Value::Null),
+        v.get("response")
+            .unwrap_or(&crate::codec::json::Value::Null),
         "response",
     )
     .map_err(|e| {

@@ -4,9 +4,9 @@
 
 use super::dom::{add, focus};
 use super::State;
-use crate::core::aggregation::{aggregate, Aggregate, Options};
 use crate::chart;
 use crate::chart::from::{chart_from_aggregate, AggregateChartOptions};
+use crate::core::aggregation::{aggregate, Aggregate, Options};
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
 use crate::core::response::Response;
@@ -745,7 +745,8 @@ impl State {
             &head,
             &d.text("th", &[("scope", "col")], &self.t("foundation")),
         );
-        let groups: Vec<&crate::core::aggregation::Group> = agg.groups.iter().filter(|g| g.n > 0).collect();
+        let groups: Vec<&crate::core::aggregation::Group> =
+            agg.groups.iter().filter(|g| g.n > 0).collect();
         let few = |g: &crate::core::aggregation::Group| {
             if g.n < crate::core::aggregation::DEFAULT_MIN_GROUP_SIZE {
                 self.t("teamFew")
