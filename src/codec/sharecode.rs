@@ -242,6 +242,10 @@ pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
     })
 }
 
+// base64url by hand, 40 lines: in the self-check embed (100,000-byte budget) the
+// base64 crate's engine measured 5.8 KB gzipped, base64ct 3.6 KB and data-encoding
+// 13 KB, against under 0.3 KB for these two functions. Reading takes `+` and `/` too
+// and stops at padding; the check bytes catch a changed character.
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 pub fn base64url_encode(bytes: &[u8]) -> String {
