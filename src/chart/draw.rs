@@ -392,8 +392,9 @@ pub fn draw<B: DrawingBackend>(backend: B, chart: &RadarChart) -> Result<(), Str
 /// pixels: points, line widths, radii, dashes and font sizes are scaled, and points
 /// rounded to whole pixels. Fills are `Polygon`s, lines `PathElement`s (or
 /// `DashedPathElement`s, whose pattern runs along the whole line, turning corners),
-/// markers filled `Circle`s, and text `Text` in sans-serif anchored as the shape says;
-/// the backend sets the text itself, so no font is loaded or measured.
+/// markers filled `Circle`s, and text `Text` in sans-serif anchored as the shape says.
+/// Our backends set text themselves (an SVG `<text>`, the canvas' `fillText`), so no
+/// font is loaded or measured.
 pub fn paint<B: DrawingBackend>(
     root: &DrawingArea<B, Shift>,
     list: &[Shape],

@@ -241,6 +241,16 @@ impl DrawingBackend for Svg<'_> {
         }
         Ok(())
     }
+
+    /// The layout's estimate ([`super::text::extent`]), so that plotters never measures
+    /// text with a font.
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        Ok(super::text::extent(text, style.size()))
+    }
 }
 
 /// A document dropped unpresented is closed all the same.
@@ -312,6 +322,26 @@ mod tests {
                 "<text x=\"9\" y=\"9\" dy=\"-0.5ex\" text-anchor=\"end\" font-family=\"A &quot;B&quot;\" font-size=\"9\" font-style=\"italic\" fill=\"#FF0000\">&lt;i&gt;</text>",
                 "</svg>",
             ]
+        );
+    }
+
+    #[test]
+    fn text_is_measured_by_the_layout_estimate() {
+        let mut out = String::new();
+        let root = Svg::new(&mut out, (50, 50), "").into_drawing_area();
+        let style = TextStyle::from(FontDesc::new(
+            FontFamily::SansSerif,
+            12.5,
+            FontStyle::Normal,
+        ));
+        let text = "Relationships and trust";
+        assert_eq!(
+            root.estimate_text_size(text, &style).unwrap(),
+            crate::chart::text::extent(text, 12.5)
+        );
+        assert_eq!(
+            crate::chart::text::extent(text, 12.5),
+            (crate::chart::text::width(text, 12.5).ceil() as u32, 13)
         );
     }
 }

@@ -183,6 +183,17 @@ impl DrawingBackend for Canvas2d {
         }
         Ok(())
     }
+
+    /// The layout's estimate ([`crate::chart::text::extent`]): plotters' own measure in
+    /// the browser lays the text out in the page's `document`, which a worker drawing
+    /// on an OffscreenCanvas does not have.
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        Ok(crate::chart::text::extent(text, style.size()))
+    }
 }
 
 /// The backing-store size of a canvas for `chart` at device pixel ratio `ratio`
