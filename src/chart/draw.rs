@@ -1,152 +1,23 @@
 //! Drawing in two steps: [`shapes`] turns a chart and its [`Layout`] into a list of
-//! plain shapes (pure, tested natively), and [`paint`] draws that list on any plotters
-//! `DrawingBackend` (the trait of the plotters-backend crate). [`draw`] paints on a
-//! [`Surface`] (SVG text for downloads and print, a 2D canvas in the browser) through
-//! one backend, [`Plotter`], so the drawing code is compiled once. The shapes go to the
-//! backend's own primitives (polygons, paths, circles, text) rather than through
-//! plotters' drawing areas and elements, which cost 2.6 KB of the gzipped embed for
-//! nothing a radar needs; dashes are cut by [`dashes`].
+//! plain shapes in chart units (pure, tested natively), and [`paint`] draws that list
+//! with the plotters crate: one element per shape (`Polygon`, `PathElement`,
+//! `DashedPathElement`, `Circle`, `Text`) on a `DrawingArea` over any backend that
+//! implements plotters' `DrawingBackend`. [`draw`] does both on one of our backends:
+//! [`super::svg::Svg`] (SVG text for downloads and print) or, in the browser layer, the
+//! 2D canvas of `crate::web::canvas`. The radar's geometry (axes, rings, label
+//! placement) is ours, since plotters has no polar coordinates; plotters draws it.
+//! Dashes are cut by plotters' `DashedPathElement` along the line in whole device
+//! pixels. The drawing area and elements cost the self-check embed 2,642 bytes
+//! gzipped (87,942 to 90,584, with both backends).
 
 use super::layout::{Align, Layout, TextBox, SWATCH};
 use super::{parse_color, RadarChart};
-use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontFamily, FontStyle,
-};
-
-/// What a chart is painted on: the few primitives a radar comes down to.
-pub trait Surface {
-    /// The size in pixels.
-    fn size(&self) -> (u32, u32);
-    fn polyline(&mut self, points: &[BackendCoord], color: BackendColor, width: u32);
-    fn polygon(&mut self, points: &[BackendCoord], color: BackendColor);
-    fn circle(&mut self, center: BackendCoord, radius: u32, color: BackendColor);
-    /// Text anchored at `at`.
-    fn text(&mut self, text: &str, at: BackendCoord, font: &Font);
-}
-
-/// How a text is set: `size` pixels high, anchored by `h` and `v`.
-pub struct Font {
-    pub size: f64,
-    pub bold: bool,
-    pub h: HPos,
-    pub v: VPos,
-    pub color: BackendColor,
-}
-
-/// Plotters' backend for any [`Surface`].
-pub struct Plotter<'a>(pub &'a mut dyn Surface);
-
-/// Painting on a surface does not fail.
-#[derive(Debug)]
-pub struct NoError;
-
-impl std::fmt::Display for NoError {
-    fn fmt(&self, _: &mut std::fmt::Formatter) -> std::fmt::Result {
-        Ok(())
-    }
-}
-
-impl std::error::Error for NoError {}
-
-type Done = Result<(), DrawingErrorKind<NoError>>;
-
-impl DrawingBackend for Plotter<'_> {
-    type ErrorType = NoError;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.0.size()
-    }
-
-    fn ensure_prepared(&mut self) -> Done {
-        Ok(())
-    }
-
-    fn present(&mut self) -> Done {
-        Ok(())
-    }
-
-    fn draw_pixel(&mut self, p: BackendCoord, color: BackendColor) -> Done {
-        self.0.polygon(
-            &[p, (p.0 + 1, p.1), (p.0 + 1, p.1 + 1), (p.0, p.1 + 1)],
-            color,
-        );
-        Ok(())
-    }
-
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Done {
-        self.draw_path([from, to], s)
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-        fill: bool,
-    ) -> Done {
-        let corners = [a, (b.0, a.1), b, (a.0, b.1)];
-        if fill {
-            self.fill_polygon(corners, s)
-        } else {
-            self.draw_path(corners.into_iter().chain([a]), s)
-        }
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        s: &S,
-    ) -> Done {
-        if s.color().alpha > 0.0 {
-            let points: Vec<BackendCoord> = path.into_iter().collect();
-            self.0.polyline(&points, s.color(), s.stroke_width());
-        }
-        Ok(())
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        s: &S,
-    ) -> Done {
-        if s.color().alpha > 0.0 {
-            let points: Vec<BackendCoord> = path.into_iter().collect();
-            self.0.polygon(&points, s.color());
-        }
-        Ok(())
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        r: u32,
-        s: &S,
-        _fill: bool,
-    ) -> Done {
-        // The chart only draws filled circles (markers).
-        if s.color().alpha > 0.0 {
-            self.0.circle(c, r, s.color());
-        }
-        Ok(())
-    }
-
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, at: BackendCoord) -> Done {
-        if style.color().alpha > 0.0 {
-            let a = style.anchor();
-            let font = Font {
-                size: style.size(),
-                bold: matches!(style.style(), FontStyle::Bold),
-                h: a.h_pos,
-                v: a.v_pos,
-                color: style.color(),
-            };
-            self.0.text(text, at, &font);
-        }
-        Ok(())
-    }
-}
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind, IntoDrawingArea};
+use plotters::element::{Circle, DashedPathElement, PathElement, Polygon, Text};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBAColor, TextStyle};
+use plotters_backend::DrawingBackend;
 
 /// Eight series colours, dark enough for 3:1 contrast on white and distinct for the
 /// common colour-vision deficiencies; series are also told apart by dash and marker.
@@ -154,15 +25,14 @@ pub const PALETTE: [&str; 8] = [
     "#005eb8", "#c2410c", "#007f5f", "#8e3b8a", "#6b4e16", "#ad1457", "#334155", "#0e7490",
 ];
 
-/// A colour with opacity.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rgba(pub u8, pub u8, pub u8, pub f64);
-
-const WHITE_: Rgba = Rgba(255, 255, 255, 1.0);
-const INK: Rgba = Rgba(0x21, 0x2b, 0x32, 1.0);
-const MUTED: Rgba = Rgba(0x4c, 0x62, 0x72, 1.0);
-const GRID: Rgba = Rgba(0xae, 0xb7, 0xbd, 1.0);
-const BAND_TINTS: [Rgba; 2] = [Rgba(0xf4, 0xf6, 0xf8, 1.0), Rgba(0xe8, 0xed, 0xf1, 1.0)];
+const WHITE_: RGBAColor = RGBAColor(255, 255, 255, 1.0);
+const INK: RGBAColor = RGBAColor(0x21, 0x2b, 0x32, 1.0);
+const MUTED: RGBAColor = RGBAColor(0x4c, 0x62, 0x72, 1.0);
+const GRID: RGBAColor = RGBAColor(0xae, 0xb7, 0xbd, 1.0);
+const BAND_TINTS: [RGBAColor; 2] = [
+    RGBAColor(0xf4, 0xf6, 0xf8, 1.0),
+    RGBAColor(0xe8, 0xed, 0xf1, 1.0),
+];
 
 /// Dash (length, gap) per series; `None` is a solid line.
 pub const DASHES: [Option<(f64, f64)>; 8] = [
@@ -203,38 +73,38 @@ pub const MARKERS: [Marker; 8] = [
 pub enum Shape {
     Fill {
         points: Vec<(f64, f64)>,
-        color: Rgba,
+        color: RGBAColor,
     },
     Line {
         points: Vec<(f64, f64)>,
-        color: Rgba,
+        color: RGBAColor,
         width: f64,
         dash: Option<(f64, f64)>,
     },
     Circle {
         center: (f64, f64),
         radius: f64,
-        color: Rgba,
+        color: RGBAColor,
     },
     Text {
         text: String,
         at: (f64, f64),
         size: f64,
-        color: Rgba,
+        color: RGBAColor,
         bold: bool,
         align: Align,
         middle: bool,
     },
 }
 
-pub fn series_color(chart: &RadarChart, s: usize) -> Rgba {
+pub fn series_color(chart: &RadarChart, s: usize) -> RGBAColor {
     let (r, g, b) = chart.series[s]
         .color
         .as_deref()
         .and_then(parse_color)
         .or_else(|| parse_color(PALETTE[s % PALETTE.len()]))
         .unwrap_or((0, 0x5e, 0xb8));
-    Rgba(r, g, b, 1.0)
+    RGBAColor(r, g, b, 1.0)
 }
 
 /// The dash of series `s` (the first is solid).
@@ -251,11 +121,7 @@ fn marker_of(s: usize) -> Marker {
     }
 }
 
-fn with_alpha(c: Rgba, a: f64) -> Rgba {
-    Rgba(c.0, c.1, c.2, a)
-}
-
-fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: Rgba) {
+fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: RGBAColor) {
     let poly = |pts: &[(f64, f64)]| Shape::Fill {
         points: pts.iter().map(|(dx, dy)| (x + dx, y + dy)).collect(),
         color,
@@ -332,7 +198,7 @@ fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: Rg
     out.push(poly(&shape));
 }
 
-fn text_box(out: &mut Vec<Shape>, b: &TextBox, color: Rgba) {
+fn text_box(out: &mut Vec<Shape>, b: &TextBox, color: RGBAColor) {
     let lh = super::text::line_height(b.size);
     for (k, line) in b.lines.iter().enumerate() {
         out.push(Shape::Text {
@@ -443,7 +309,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
                     ];
                     out.push(Shape::Fill {
                         points: quad,
-                        color: with_alpha(color, 0.16),
+                        color: color.mix(0.16),
                     });
                 }
             }
@@ -452,7 +318,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
         if pts.iter().all(Option::is_some) {
             out.push(Shape::Fill {
                 points: pts.iter().flatten().copied().collect(),
-                color: with_alpha(color, alpha),
+                color: color.mix(alpha),
             });
         } else {
             // With gaps, fill only the wedges between neighbouring scores, so that no
@@ -461,7 +327,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
                 if let (Some(a), Some(b)) = (pts[i], pts[(i + 1) % n]) {
                     out.push(Shape::Fill {
                         points: vec![l.center, a, b],
-                        color: with_alpha(color, alpha),
+                        color: color.mix(alpha),
                     });
                 }
             }
@@ -511,145 +377,63 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
     out
 }
 
-/// Paints `chart` on `surface`, scaled to the surface's width (so a canvas sized for
-/// the device pixel ratio is drawn sharp).
-pub fn draw(surface: &mut dyn Surface, chart: &RadarChart) -> Result<(), String> {
-    let mut backend = Plotter(surface);
+/// Draws `chart` on `backend`, scaled by the backend's width over the chart's (a
+/// canvas whose backing store is the chart's size times the device pixel ratio is
+/// drawn at that ratio, so it stays sharp), then presents it. Errors are plotters'
+/// (the backend's, or a drawing area already in use), as text.
+pub fn draw<B: DrawingBackend>(backend: B, chart: &RadarChart) -> Result<(), String> {
     let scale = f64::from(backend.get_size().0) / f64::from(chart.width);
-    let list = shapes(chart, &Layout::new(chart));
-    paint(&mut backend, &list, scale).map_err(|e| e.to_string())
+    let root = backend.into_drawing_area();
+    paint(&root, &shapes(chart, &Layout::new(chart)), scale)
+        .and_then(|()| root.present())
+        .map_err(|e| e.to_string())
 }
 
-/// A line's colour and width, for plotters.
-struct Stroke(BackendColor, u32);
-
-impl BackendStyle for Stroke {
-    fn color(&self) -> BackendColor {
-        self.0
-    }
-    fn stroke_width(&self) -> u32 {
-        self.1
-    }
-}
-
-/// A text's look, for plotters: the backends set text themselves, so plotters is never
-/// asked to lay it out or rasterise it.
-struct TextStyle {
-    size: f64,
-    bold: bool,
-    color: BackendColor,
-    anchor: Pos,
-}
-
-impl BackendTextStyle for TextStyle {
-    type FontError = NoError;
-    fn color(&self) -> BackendColor {
-        self.color
-    }
-    fn size(&self) -> f64 {
-        self.size
-    }
-    fn style(&self) -> FontStyle {
-        if self.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        }
-    }
-    fn anchor(&self) -> Pos {
-        self.anchor
-    }
-    fn family(&self) -> FontFamily<'_> {
-        FontFamily::SansSerif
-    }
-    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), NoError> {
-        let w = super::text::width(text, self.size).ceil() as i32;
-        Ok(((0, 0), (w, self.size.ceil() as i32)))
-    }
-    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
-        &self,
-        _: &str,
-        _: BackendCoord,
-        _: F,
-    ) -> Result<Result<(), E>, NoError> {
-        Ok(Ok(()))
-    }
-}
-
-/// The dashes of a polyline: pieces `on` long with `off` between them, measured along
-/// the whole line (a dash may turn a corner).
-pub fn dashes(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
-    let mut out = Vec::new();
-    let mut cur: Vec<(f64, f64)> = Vec::new();
-    // Distance left in the current dash (drawing) or gap.
-    let (mut drawing, mut left) = (true, on);
-    for w in points.windows(2) {
-        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
-        let len = ((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).sqrt();
-        let mut at = 0.0;
-        if drawing && cur.is_empty() {
-            cur.push((x0, y0));
-        }
-        while len - at > left {
-            at += left;
-            let t = at / len;
-            let q = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
-            if drawing {
-                cur.push(q);
-                out.push(std::mem::take(&mut cur));
-            } else {
-                cur.push(q);
-            }
-            drawing = !drawing;
-            left = if drawing { on } else { off };
-        }
-        left -= len - at;
-        if drawing {
-            cur.push((x1, y1));
-        }
-    }
-    if cur.len() > 1 {
-        out.push(cur);
-    }
-    out
-}
-
-/// Paints a list of shapes with any plotters backend.
+/// Paints a list of shapes on a plotters drawing area, with every chart unit `scale`
+/// pixels: points, line widths, radii, dashes and font sizes are scaled, and points
+/// rounded to whole pixels. Fills are `Polygon`s, lines `PathElement`s (or
+/// `DashedPathElement`s, whose pattern runs along the whole line, turning corners),
+/// markers filled `Circle`s, and text `Text` in sans-serif anchored as the shape says.
+/// Our backends set text themselves (an SVG `<text>`, the canvas' `fillText`), so no
+/// font is loaded or measured.
 pub fn paint<B: DrawingBackend>(
-    b: &mut B,
+    root: &DrawingArea<B, Shift>,
     list: &[Shape],
     scale: f64,
-) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+) -> Result<(), DrawingAreaErrorKind<B::ErrorType>> {
     let p = |&(x, y): &(f64, f64)| ((x * scale).round() as i32, (y * scale).round() as i32);
     let px = |v: f64| (v * scale).round().max(1.0) as u32;
-    let rgba = |c: Rgba| BackendColor {
-        rgb: (c.0, c.1, c.2),
-        alpha: c.3,
-    };
     for shape in list {
         match shape {
-            Shape::Fill { points, color } => b.fill_polygon(points.iter().map(p), &rgba(*color))?,
+            Shape::Fill { points, color } => root.draw(&Polygon::new(
+                points.iter().map(p).collect::<Vec<_>>(),
+                color,
+            ))?,
             Shape::Line {
                 points,
                 color,
                 width,
                 dash,
             } => {
-                let stroke = Stroke(rgba(*color), px(*width));
+                let style = color.stroke_width(px(*width));
                 match dash {
-                    None => b.draw_path(points.iter().map(p), &stroke)?,
-                    Some((on, off)) => {
-                        for d in dashes(points, *on, *off) {
-                            b.draw_path(d.iter().map(p), &stroke)?;
-                        }
-                    }
+                    None => root.draw(&PathElement::new(
+                        points.iter().map(p).collect::<Vec<_>>(),
+                        style,
+                    ))?,
+                    Some((on, off)) => root.draw(&DashedPathElement::new(
+                        points.iter().map(p),
+                        px(*on),
+                        px(*off),
+                        style,
+                    ))?,
                 }
             }
             Shape::Circle {
                 center,
                 radius,
                 color,
-            } => b.draw_circle(p(center), px(*radius), &rgba(*color), true)?,
+            } => root.draw(&Circle::new(p(center), px(*radius), color.filled()))?,
             Shape::Text {
                 text,
                 at,
@@ -659,6 +443,11 @@ pub fn paint<B: DrawingBackend>(
                 align,
                 middle,
             } => {
+                let weight = if *bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
                 let h = match align {
                     Align::Start => HPos::Left,
                     Align::Middle => HPos::Center,
@@ -666,12 +455,11 @@ pub fn paint<B: DrawingBackend>(
                 };
                 let v = if *middle { VPos::Center } else { VPos::Top };
                 let style = TextStyle {
-                    size: size * scale,
-                    bold: *bold,
-                    color: rgba(*color),
-                    anchor: Pos::new(h, v),
+                    font: FontDesc::new(FontFamily::SansSerif, size * scale, weight),
+                    color: color.to_backend_color(),
+                    pos: Pos::new(h, v),
                 };
-                b.draw_text(text, &style, p(at))?
+                root.draw(&Text::new(text.as_str(), p(at), style))?
             }
         }
     }
@@ -680,34 +468,126 @@ pub fn paint<B: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
-    use super::dashes;
+    use super::{paint, Shape, INK};
+    use crate::chart::layout::Align;
+    use crate::chart::svg::Svg;
+    use plotters::drawing::IntoDrawingArea;
+    use plotters::style::Color;
 
-    fn len(p: &[(f64, f64)]) -> f64 {
-        p.windows(2)
-            .map(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1))
-            .sum()
+    /// The SVG of `list` painted at `scale` on a 100 by 100 image, without its header.
+    fn painted(list: &[Shape], scale: f64) -> Vec<String> {
+        let mut out = String::new();
+        let root = Svg::new(&mut out, (100, 100), "t").into_drawing_area();
+        paint(&root, list, scale).unwrap();
+        root.present().unwrap();
+        drop(root);
+        out.lines().skip(2).map(str::to_string).collect()
+    }
+
+    fn line(points: &[(f64, f64)], dash: Option<(f64, f64)>) -> Shape {
+        Shape::Line {
+            points: points.to_vec(),
+            color: INK,
+            width: 1.5,
+            dash,
+        }
     }
 
     #[test]
-    fn dashes_alternate_along_the_whole_line() {
-        // 20 long: dashes at 0-6, 9-15, 18-20.
-        let d = dashes(&[(0.0, 0.0), (20.0, 0.0)], 6.0, 3.0);
-        assert_eq!(d.len(), 3);
-        assert_eq!(d[0], [(0.0, 0.0), (6.0, 0.0)]);
-        assert_eq!(d[1], [(9.0, 0.0), (15.0, 0.0)]);
-        assert_eq!(d[2], [(18.0, 0.0), (20.0, 0.0)]);
-        // Around a corner: a dash of 6 goes 4 along and 2 down.
-        let d = dashes(&[(0.0, 0.0), (4.0, 0.0), (4.0, 10.0)], 6.0, 3.0);
-        assert_eq!(d[0], [(0.0, 0.0), (4.0, 0.0), (4.0, 2.0)]);
-        assert!(d
-            .iter()
-            .take(d.len() - 1)
-            .all(|s| (len(s) - 6.0).abs() < 1e-9));
-        // A line shorter than a dash is one dash; a single point draws nothing.
+    fn dashes_run_along_the_whole_line_and_scale() {
+        let dashed = |points: &[(f64, f64)], scale| {
+            let svg = painted(&[line(points, Some((6.0, 3.0)))], scale);
+            assert_eq!(svg.last().map(String::as_str), Some("</svg>"));
+            let width = format!("stroke-width=\"{}\"", (1.5 * scale).round());
+            svg[..svg.len() - 1]
+                .iter()
+                .map(|l| {
+                    assert!(
+                        l.starts_with("<polyline fill=\"none\" stroke=\"#212B32\""),
+                        "{l}"
+                    );
+                    assert!(l.contains(&width), "{l}");
+                    l.split("points=\"")
+                        .nth(1)
+                        .unwrap()
+                        .trim_end_matches("\"/>")
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        };
+        // 20 long: dashes at 0-6, 9-15, 18-20; twice that at scale 2.
         assert_eq!(
-            dashes(&[(0.0, 0.0), (2.0, 0.0)], 6.0, 3.0),
-            [[(0.0, 0.0), (2.0, 0.0)]]
+            dashed(&[(0.0, 0.0), (20.0, 0.0)], 1.0),
+            ["0,0 6,0", "9,0 15,0", "18,0 20,0"]
         );
-        assert!(dashes(&[(1.0, 1.0)], 6.0, 3.0).is_empty());
+        assert_eq!(
+            dashed(&[(0.0, 0.0), (20.0, 0.0)], 2.0),
+            ["0,0 12,0", "18,0 30,0", "36,0 40,0"]
+        );
+        // Around a corner: a dash of 6 goes 4 along and 2 down.
+        assert_eq!(
+            dashed(&[(0.0, 0.0), (4.0, 0.0), (4.0, 10.0)], 1.0),
+            ["0,0 4,0 4,2", "4,5 4,10"]
+        );
+        // Solid, a line is one polyline.
+        assert_eq!(
+            painted(&[line(&[(1.0, 2.0), (30.0, 2.0), (30.0, 9.0)], None)], 1.0)[0],
+            "<polyline fill=\"none\" stroke=\"#212B32\" stroke-width=\"2\" points=\"1,2 30,2 30,9\"/>"
+        );
+    }
+
+    #[test]
+    fn text_keeps_its_anchor_and_is_scaled() {
+        let text = |align, middle, bold| Shape::Text {
+            text: "A & B".into(),
+            at: (10.0, 20.0),
+            size: 12.0,
+            color: INK,
+            bold,
+            align,
+            middle,
+        };
+        let svg = painted(
+            &[
+                text(Align::Start, false, true),
+                text(Align::Middle, true, false),
+                text(Align::End, true, false),
+            ],
+            1.5,
+        );
+        let tail = " font-family=\"sans-serif\" font-size=\"18\"";
+        assert_eq!(
+            svg[..3],
+            [
+                format!("<text x=\"15\" y=\"30\" dy=\"0.76em\" text-anchor=\"start\"{tail} font-weight=\"bold\" fill=\"#212B32\">A &amp; B</text>"),
+                format!("<text x=\"15\" y=\"30\" dy=\"0.5ex\" text-anchor=\"middle\"{tail} fill=\"#212B32\">A &amp; B</text>"),
+                format!("<text x=\"15\" y=\"30\" dy=\"0.5ex\" text-anchor=\"end\"{tail} fill=\"#212B32\">A &amp; B</text>"),
+            ]
+        );
+    }
+
+    #[test]
+    fn fills_and_markers_are_polygons_and_circles() {
+        let svg = painted(
+            &[
+                Shape::Fill {
+                    points: vec![(0.0, 0.0), (10.4, 0.0), (10.6, 5.5)],
+                    color: INK.mix(0.25),
+                },
+                Shape::Circle {
+                    center: (5.0, 5.0),
+                    radius: 4.5,
+                    color: INK,
+                },
+            ],
+            2.0,
+        );
+        assert_eq!(
+            svg[..2],
+            [
+                "<polygon fill=\"#212B32\" opacity=\"0.25\" points=\"0,0 21,0 21,11\"/>",
+                "<circle cx=\"10\" cy=\"10\" r=\"9\" fill=\"#212B32\"/>",
+            ]
+        );
     }
 }

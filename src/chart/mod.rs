@@ -1,11 +1,14 @@
-//! Radar (spider) charts drawn through plotters' `DrawingBackend`: one axis per
-//! foundation, a filled shape per series, optional band rings and highlighted axes.
+//! Radar (spider) charts drawn with the plotters crate: one axis per foundation, a
+//! filled shape per series, optional band rings and highlighted axes.
 //!
 //! [`RadarChart`] is the input, read from JSON. [`layout::Layout`] works out every
-//! position (pure geometry, tested natively); [`draw::paint`] paints it on any plotters
-//! `DrawingBackend`; [`radar_svg`] returns an SVG string; the browser layer paints the
-//! same drawing on a canvas. [`text_alternative`] gives the summary and the data table
-//! for people who cannot see the chart.
+//! position (pure geometry, tested natively: plotters has no polar coordinates);
+//! [`draw::shapes`] lists what to paint, and [`draw::paint`] paints that list with
+//! plotters' drawing area and elements on any plotters `DrawingBackend`. Ours are
+//! [`svg::Svg`], accessible SVG text ([`radar_svg`]), and, in the browser layer, a 2D
+//! canvas (an HTML canvas or an OffscreenCanvas, sharp at the device pixel ratio).
+//! [`text_alternative`] gives the summary and the data table for people who cannot see
+//! the chart.
 
 pub mod draw;
 pub mod from;
@@ -486,8 +489,8 @@ pub fn radar_svg(chart: &RadarChart) -> Result<String, Issue> {
 /// [`chart_from_aggregate`] with labels within [`MAX_LABEL_CHARS`]. The widget draws
 /// only these, so the check's code stays out of the embed.
 pub fn radar_svg_of_valid(chart: &RadarChart) -> Result<String, Issue> {
-    let mut svg = svg::Svg::new((chart.width, chart.height), &summary(chart));
-    draw::draw(&mut svg, chart)
-        .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))?;
-    Ok(svg.finish())
+    let mut out = String::new();
+    let svg = svg::Svg::new(&mut out, (chart.width, chart.height), &summary(chart));
+    draw::draw(svg, chart).map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))?;
+    Ok(out)
 }

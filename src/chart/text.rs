@@ -26,6 +26,13 @@ pub fn width(s: &str, size: f64) -> f64 {
     s.chars().map(char_em).sum::<f64>() * size
 }
 
+/// Estimated size in whole pixels of `s` set on one line at `size` pixels: its
+/// [`width`] and the font size, each rounded up. Our plotters backends report this as
+/// a text's size, so that plotters never loads or measures a font.
+pub fn extent(s: &str, size: f64) -> (u32, u32) {
+    (width(s, size).ceil() as u32, size.ceil() as u32)
+}
+
 /// Line height used for wrapped text.
 pub fn line_height(size: f64) -> f64 {
     (size * 1.25).ceil()

@@ -1,19 +1,28 @@
 //! Drawing a chart on a canvas (an HTML canvas or an OffscreenCanvas), sharp on
-//! high-DPI screens: a chart [`Surface`] for the 2D context. Numbers
-//! are written with [`crate::core::num`], which keeps core's float formatting out of the
-//! embed.
+//! high-DPI screens: the backing store is sized to the chart times the device pixel
+//! ratio and the chart is drawn at that scale (see [`crate::chart::draw::draw`]), on
+//! `Canvas2d`, a plotters `DrawingBackend` over the 2D context. Numbers are written
+//! with [`crate::core::num`], which keeps core's float formatting out of the embed.
 
-use crate::chart::draw::{Font, Surface};
 use crate::chart::RadarChart;
 use crate::core::issue::Issue;
 use crate::core::num;
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+use std::convert::Infallible;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Paints on a 2D context. An `OffscreenCanvasRenderingContext2d` has the same
-/// methods and the calls are made by name, so this serves both kinds of canvas.
+type Done = Result<(), DrawingErrorKind<Infallible>>;
+
+/// A plotters backend that paints on a 2D context, `size` pixels (the backing store).
+/// An `OffscreenCanvasRenderingContext2d` has the same methods and the calls are made
+/// by name, so this serves both kinds of canvas. The 2D context reports nothing for
+/// the calls made here (a bad colour or font string is ignored), so drawing does not
+/// fail (`Infallible`).
 struct Canvas2d {
     size: (u32, u32),
     ctx: CanvasRenderingContext2d,
@@ -30,9 +39,9 @@ fn color(c: BackendColor) -> String {
 }
 
 impl Canvas2d {
-    fn trace(&self, path: &[BackendCoord]) {
+    fn trace(&self, path: impl IntoIterator<Item = BackendCoord>) {
         self.ctx.begin_path();
-        for (i, &(x, y)) in path.iter().enumerate() {
+        for (i, (x, y)) in path.into_iter().enumerate() {
             if i == 0 {
                 self.ctx.move_to(f64::from(x), f64::from(y));
             } else {
@@ -40,51 +49,150 @@ impl Canvas2d {
             }
         }
     }
-}
 
-impl Surface for Canvas2d {
-    fn size(&self) -> (u32, u32) {
-        self.size
-    }
-
-    fn polyline(&mut self, points: &[BackendCoord], c: BackendColor, width: u32) {
-        self.ctx.set_stroke_style_str(&color(c));
-        self.ctx.set_line_width(f64::from(width));
-        self.trace(points);
+    fn stroke<S: BackendStyle>(&self, s: &S) {
+        self.ctx.set_stroke_style_str(&color(s.color()));
+        self.ctx.set_line_width(f64::from(s.stroke_width()));
         self.ctx.stroke();
     }
 
-    fn polygon(&mut self, points: &[BackendCoord], c: BackendColor) {
-        self.ctx.set_fill_style_str(&color(c));
-        self.trace(points);
-        self.ctx.close_path();
-        self.ctx.fill();
-    }
-
-    fn circle(&mut self, at: BackendCoord, r: u32, c: BackendColor) {
-        self.ctx.begin_path();
-        let (x, y, r) = (f64::from(at.0), f64::from(at.1), f64::from(r));
-        let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+    fn fill(&self, c: BackendColor) {
         self.ctx.set_fill_style_str(&color(c));
         self.ctx.fill();
     }
+}
 
-    fn text(&mut self, text: &str, at: BackendCoord, font: &Font) {
-        self.ctx.set_text_baseline(match font.v {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        self.ctx.set_text_align(match font.h {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        });
-        self.ctx.set_fill_style_str(&color(font.color));
-        let weight = if font.bold { "bold " } else { "" };
-        self.ctx
-            .set_font(&format!("{weight}{}px sans-serif", num::fmt(font.size, 2)));
-        let _ = self.ctx.fill_text(text, f64::from(at.0), f64::from(at.1));
+impl DrawingBackend for Canvas2d {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Done {
+        Ok(())
+    }
+
+    /// Nothing to do: the canvas shows each call as it is made.
+    fn present(&mut self) -> Done {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Done {
+        if c.alpha > 0.0 {
+            self.ctx.set_fill_style_str(&color(c));
+            self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
+        }
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, s: &S) -> Done {
+        self.draw_path([from, to], s)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Done {
+        let corners = [a, (b.0, a.1), b, (a.0, b.1)];
+        if fill {
+            self.fill_polygon(corners, s)
+        } else {
+            self.draw_path(corners.into_iter().chain([a]), s)
+        }
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Done {
+        if s.color().alpha > 0.0 {
+            self.trace(path);
+            self.stroke(s);
+        }
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Done {
+        if s.color().alpha > 0.0 {
+            self.trace(path);
+            self.ctx.close_path();
+            self.fill(s.color());
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        at: BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> Done {
+        if s.color().alpha > 0.0 {
+            self.ctx.begin_path();
+            let (x, y, r) = (f64::from(at.0), f64::from(at.1), f64::from(r));
+            // A radius is never negative, the one thing arc() throws for.
+            let _ = self.ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+            if fill {
+                self.fill(s.color());
+            } else {
+                self.stroke(s);
+            }
+        }
+        Ok(())
+    }
+
+    /// `fillText` anchored at `at` as the style's anchor says, in the style's family,
+    /// size and weight or slant; the text is not rotated (plotters' font transforms
+    /// are not supported).
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, at: BackendCoord) -> Done {
+        if style.color().alpha > 0.0 {
+            let a = style.anchor();
+            self.ctx.set_text_baseline(match a.v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            });
+            self.ctx.set_text_align(match a.h_pos {
+                HPos::Left => "start",
+                HPos::Right => "end",
+                HPos::Center => "center",
+            });
+            self.ctx.set_fill_style_str(&color(style.color()));
+            let weight = match style.style() {
+                FontStyle::Normal => "",
+                FontStyle::Bold => "bold ",
+                FontStyle::Italic => "italic ",
+                FontStyle::Oblique => "oblique ",
+            };
+            self.ctx.set_font(&format!(
+                "{weight}{}px {}",
+                num::fmt(style.size(), 2),
+                style.family().as_str()
+            ));
+            let _ = self.ctx.fill_text(text, f64::from(at.0), f64::from(at.1));
+        }
+        Ok(())
+    }
+
+    /// The layout's estimate ([`crate::chart::text::extent`]): plotters' own measure in
+    /// the browser lays the text out in the page's `document`, which a worker drawing
+    /// on an OffscreenCanvas does not have.
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        Ok(crate::chart::text::extent(text, style.size()))
     }
 }
 
@@ -144,6 +252,6 @@ fn paint(size: (u32, u32), ctx: Option<js_sys::Object>, chart: &RadarChart) -> R
     let ctx = ctx
         .ok_or_else(|| Issue::new("canvas", "this canvas has no 2D drawing context"))?
         .unchecked_into::<CanvasRenderingContext2d>();
-    crate::chart::draw::draw(&mut Canvas2d { size, ctx }, chart)
+    crate::chart::draw::draw(Canvas2d { size, ctx }, chart)
         .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))
 }
