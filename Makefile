@@ -13,12 +13,16 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # two must match exactly); binaryen (wasm-opt), terser and Zopfli are pinned in
 # package-lock.json.
 WASM_PACK_VERSION := 0.15.1
+# The oldest compiler that builds every target (Cargo.toml's rust-version; proptest,
+# a dev-dependency, needs 1.88): `make test-msrv` checks that it still does.
+MSRV := $(shell sed -n 's/^rust-version = "\(.*\)"$$/\1/p' Cargo.toml)
+MSRV_TOOLCHAIN := $(if $(word 3,$(subst ., ,$(MSRV))),$(MSRV),$(MSRV).0)
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
 
 # wasm-pack runs cargo and wasm-bindgen, then wasm-opt with the options in Cargo.toml.
 WASM_PACK_BUILD = wasm-pack build --release --out-name foundations_check
 
-.PHONY: demo test test-native test-features test-wasm test-npm test-e2e test-bench bench pkg embed size fuzz tools rust wasm-pack wasm-bindgen chromium clean
+.PHONY: demo test test-native test-msrv test-features test-wasm test-npm test-e2e test-bench bench pkg embed size fuzz tools rust wasm-pack wasm-bindgen chromium clean
 
 ## Set-up ------------------------------------------------------------------
 
@@ -71,11 +75,21 @@ size:
 
 ## Tests -------------------------------------------------------------------
 
-test: test-native test-wasm test-npm test-e2e test-bench
+test: test-native test-msrv test-wasm test-npm test-e2e test-bench
 
 # The pure core, the chart geometry and the snapshots: native `cargo test`.
 test-native: rust
 	$(CARGO) test --locked
+
+# Cargo.toml's rust-version is true: that compiler checks the tests, examples and the
+# library natively, and the library for wasm32 with each feature that ships.
+test-msrv:
+	@rustup toolchain list | grep -q '^$(MSRV_TOOLCHAIN)-' \
+	  || rustup toolchain install $(MSRV_TOOLCHAIN) --profile minimal --target wasm32-unknown-unknown --no-self-update
+	CARGO_TARGET_DIR=target/msrv $(CARGO) +$(MSRV_TOOLCHAIN) check --locked --all-targets
+	for f in api element team; do \
+	  CARGO_TARGET_DIR=target/msrv $(CARGO) +$(MSRV_TOOLCHAIN) check --locked --lib --target wasm32-unknown-unknown --no-default-features --features $$f || exit 1; \
+	done
 
 # The bindings in headless Chromium (wasm-bindgen-test).
 test-wasm: tools chromium
