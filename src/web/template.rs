@@ -1,8 +1,9 @@
 //! UI text with placeholders: "Step {step} of {total}". Twenty lines of our own: the
 //! text comes from translators (`strings`), so a placeholder that is not given must
 //! stay as written and a value must never be filled again, which `format!` (whose
-//! templates are fixed at compile time) cannot do, and a template crate (tinytemplate,
-//! strfmt) would bring a parser and its errors for one kind of substitution.
+//! templates are fixed at compile time) cannot do; the strfmt crate, which can,
+//! measured 5.0 KB of the gzipped self-check embed (its parser, std's formatting and a
+//! HashMap) against about 0.2 KB for this.
 
 /// `text` with each `{name}` replaced by its value from `args`, in one pass (so a value
 /// that itself holds `{name}` is left as it is); a `{…}` not in `args` stays as written.
