@@ -3,6 +3,7 @@
 
 use foundations_check::core::builtin::{builtin, DEFAULT_ID};
 use foundations_check::core::scoring::score;
+use foundations_check::core::num;
 use foundations_check::{codec::sharecode, Response};
 
 fn main() {
@@ -44,13 +45,18 @@ fn main() {
             .and_then(|b| fw.level(b))
             .map_or("-", |l| l.label.as_str());
         match fs.percent {
-            Some(p) => println!("  {:<28} {:>5.1} %  {}", f.label(), p, band),
+            Some(p) => println!(
+                "  {:<28} {:>5} %  {}",
+                f.label(),
+                num::shown(p, fw.places()),
+                band
+            ),
             None => println!("  {:<28}   not enough answers", f.label()),
         }
     }
     if let (Some(p), Some(b)) = (s.overall.percent, s.overall.band.as_deref()) {
         let label = fw.level(b).map_or(b, |l| l.label.as_str());
-        println!("\n  Overall {p:.1} %: {label}");
+        println!("\n  Overall {} %: {label}", num::shown(p, fw.places()));
     }
     println!("\n  Share code: {}", sharecode::encode(&fw, &resp));
 }

@@ -1,7 +1,8 @@
 //! Aggregation rules, checked against hand-computed figures.
 mod common;
 use common::*;
-use foundations_check::core::aggregation::{aggregate, quantile, suppression, Options};
+use foundations_check::core::aggregation::{aggregate, quantile, suppression, Options, Withheld};
+use foundations_check::core::exact::Exact;
 use foundations_check::Response;
 use serde_json::json;
 
@@ -12,13 +13,14 @@ fn f2(fw: &foundations_check::Framework, e: i64, f: i64, sector: &str) -> Respon
 
 #[test]
 fn quantiles_interpolate_linearly() {
-    let xs = [0.0, 25.0, 50.0, 100.0];
+    let xs = [0, 25, 50, 100].map(Exact::int);
+    let q = |p| Exact::frac(p, 4);
     // h = 3p: q1 at 0.75 -> 0 + .75 * 25 = 18.75; median at 1.5 -> 37.5; q3 at 2.25 -> 62.5.
-    assert!(close(quantile(&xs, 0.25).unwrap(), 18.75));
-    assert!(close(quantile(&xs, 0.5).unwrap(), 37.5));
-    assert!(close(quantile(&xs, 0.75).unwrap(), 62.5));
-    assert_eq!(quantile(&[], 0.5), None);
-    assert!(close(quantile(&[42.0], 0.25).unwrap(), 42.0));
+    assert_eq!(quantile(&xs, q(1)), Some(Exact::frac(75, 4)));
+    assert_eq!(quantile(&xs, q(2)), Some(Exact::frac(75, 2)));
+    assert_eq!(quantile(&xs, q(3)), Some(Exact::frac(125, 2)));
+    assert_eq!(quantile(&[], q(2)), None);
+    assert_eq!(quantile(&[Exact::int(42)], q(1)), Some(Exact::int(42)));
 }
 
 #[test]
@@ -35,17 +37,17 @@ fn statistics_per_foundation() {
     assert_eq!(a.respondents, 4);
     let s = &a.foundations[1];
     assert_eq!(s.n, 4);
-    assert!(close(s.mean.unwrap(), 56.25));
-    assert!(close(s.median.unwrap(), 62.5));
+    assert!(close(s.mean.unwrap().get(), 56.25));
+    assert!(close(s.median.unwrap().get(), 62.5));
     // q1: h = .75 -> 0 + .75 * 50 = 37.5; q3: h = 2.25 -> 75 + .25 * 25 = 81.25.
-    assert!(close(s.q1.unwrap(), 37.5));
-    assert!(close(s.q3.unwrap(), 81.25));
-    assert!(close(s.min.unwrap(), 0.0));
-    assert!(close(s.max.unwrap(), 100.0));
+    assert!(close(s.q1.unwrap().get(), 37.5));
+    assert!(close(s.q3.unwrap().get(), 81.25));
+    assert!(close(s.min.unwrap().get(), 0.0));
+    assert!(close(s.max.unwrap().get(), 100.0));
     // Sample sd: deviations -56.25, -6.25, 18.75, 43.75; squares sum 5468.75; / 3.
     assert!(close(s.sd.unwrap(), (5468.75f64 / 3.0).sqrt()));
     assert_eq!(s.band.as_deref(), Some("mid"));
-    assert!(close(s.dont_know_rate.unwrap(), 0.0));
+    assert!(close(s.dont_know_rate.unwrap().get(), 0.0));
     assert_eq!(s.delta, None);
     // f1 was never answered: n = 0 and no statistics.
     assert_eq!(a.foundations[0].n, 0);
@@ -61,13 +63,23 @@ fn only_scored_respondents_count_and_dont_know_rate() {
         response(&fw, json!({"e": "dontKnow", "f": "dontKnow"}), json!({})),
         response(&fw, json!({"e": "dontKnow", "f": 1}), json!({})),
     ];
+    // Two people scored: below the minimum of 3, so withheld by default.
     let a = aggregate(&fw, &rs, &Options::default()).unwrap();
+    let s = &a.foundations[1];
+    assert_eq!((s.n, s.withheld), (2, Some(Withheld::FewerThanMinimum)));
+    assert_eq!((s.median, s.mean, s.dont_know_rate), (None, None, None));
+    // Raw figures, for a caller that asks for them.
+    let raw = Options {
+        raw: true,
+        ..Options::default()
+    };
+    let a = aggregate(&fw, &rs, &raw).unwrap();
     let s = &a.foundations[1];
     // The second respondent has no f2 score; the third is scored on f alone (0 %).
     assert_eq!(s.n, 2);
-    assert!(close(s.mean.unwrap(), 50.0));
+    assert!(close(s.mean.unwrap().get(), 50.0));
     // 3 don't-knows of 6 statement slots.
-    assert!(close(s.dont_know_rate.unwrap(), 0.5));
+    assert!(close(s.dont_know_rate.unwrap().get(), 0.5));
     assert_eq!(s.sd.map(|x| x > 0.0), Some(true));
 }
 
@@ -81,7 +93,7 @@ fn split_detection() {
         .map(|&v| f2(&fw, v, v, "nhs"))
         .collect();
     let a = aggregate(&fw, &rs, &Options::default()).unwrap();
-    assert!(close(a.foundations[1].outside.unwrap(), 0.4));
+    assert!(close(a.foundations[1].outside.unwrap().get(), 0.4));
     assert!(a.foundations[1].split);
     // Percents 50, 50, 50, 75, 75: 75 is exactly 25 away, not more: not split.
     let rs: Vec<Response> = [3, 3, 3, 4, 4]
@@ -89,7 +101,7 @@ fn split_detection() {
         .map(|&v| f2(&fw, v, v, "nhs"))
         .collect();
     let a = aggregate(&fw, &rs, &Options::default()).unwrap();
-    assert!(close(a.foundations[1].outside.unwrap(), 0.0));
+    assert!(close(a.foundations[1].outside.unwrap().get(), 0.0));
     assert!(!a.foundations[1].split);
     // 50 x 7, 100 x 3: 30 % outside is not more than 0.3: not split.
     let rs: Vec<Response> = [3, 3, 3, 3, 3, 3, 3, 5, 5, 5]
@@ -140,7 +152,7 @@ fn groups_with_suppression() {
         [("nhs", 3, false), ("council", 4, false), ("vcs", 3, false)]
     );
     // nhs: 0, 25, 50 -> median 25.
-    assert!(close(a.groups[0].foundations[1].median.unwrap(), 25.0));
+    assert!(close(a.groups[0].foundations[1].median.unwrap().get(), 25.0));
     // With a minimum of 4, nhs and vcs (3 each) are suppressed and carry no statistics.
     let opts = Options {
         group_by: Some("sector".into()),
@@ -208,7 +220,7 @@ fn delta_against_previous_round() {
     };
     let a = aggregate(&fw, &now, &opts).unwrap();
     // Median now 75, before 50: +25.
-    assert!(close(a.foundations[1].delta.unwrap(), 25.0));
+    assert!(close(a.foundations[1].delta.unwrap().get(), 25.0));
     // f1 has no data in either round: no delta.
     assert_eq!(a.foundations[0].delta, None);
 }

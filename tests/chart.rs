@@ -216,7 +216,7 @@ fn text_alternative_summary() {
     let alt = text_alternative(&c);
     assert_eq!(
         alt.summary,
-        "Highest Relationships and trust (83%), lowest Resources (17%). Marked split: Governance."
+        "Highest Relationships and trust (83%), lowest Resources (16%). Marked split: Governance."
     );
     assert_eq!(alt.columns, ["Foundation", "You"]);
     assert_eq!(alt.rows.len(), 8);

@@ -4,7 +4,8 @@
 mod common;
 use common::*;
 use foundations_check::codec::sharecode::{decode, encode};
-use foundations_check::core::aggregation::{aggregate, Options};
+use foundations_check::core::aggregation::{aggregate, Change, Options};
+use foundations_check::core::exact::Exact;
 use foundations_check::core::builtin::builtin;
 use foundations_check::core::scoring::{score, Status};
 use foundations_check::{Framework, Response};
@@ -197,7 +198,7 @@ proptest! {
                 if let Ok(r) = Response::from_value(&fw, &rv.into(), "") {
                     let s = score(&fw, &r);
                     for f in &s.foundations {
-                        if let Some(p) = f.percent { prop_assert!((0.0..=100.0).contains(&p)); }
+                        if let Some(p) = f.percent { prop_assert!(p >= Exact::ZERO && p <= Exact::int(100)); }
                     }
                     let _ = encode(&fw, &r);
                 }
@@ -209,11 +210,18 @@ proptest! {
     fn scores_are_percents_and_the_overall_is_their_mean(r in builtin_response()) {
         let fw = builtin("place-based-partnership").unwrap();
         let s = score(&fw, &r);
-        let scored: Vec<f64> = s.foundations.iter().filter(|f| f.status == Status::Scored).map(|f| f.percent.unwrap()).collect();
-        for p in &scored { prop_assert!((0.0..=100.0).contains(p)); }
+        let scored: Vec<Exact> = s.foundations.iter().filter(|f| f.status == Status::Scored).map(|f| f.percent.unwrap()).collect();
+        for p in &scored { prop_assert!(*p >= Exact::ZERO && *p <= Exact::int(100)); }
         match s.overall.percent {
             None => prop_assert!(scored.is_empty()),
-            Some(o) => prop_assert!((o - scored.iter().sum::<f64>() / scored.len() as f64).abs() < 1e-9),
+            Some(o) => {
+                // The mean, exactly: n × overall is the sum.
+                let sum = scored.iter().fold(Exact::ZERO, |a, p| a.add(*p));
+                prop_assert_eq!(o.mul(Exact::int(scored.len() as i64)), sum);
+                // Provisional below half of the 8 foundations, and then without a band.
+                prop_assert_eq!(s.overall.provisional, scored.len() < 4);
+                prop_assert_eq!(s.overall.band.is_none(), s.overall.provisional);
+            }
         }
         prop_assert_eq!(s.overall.answered + s.overall.dont_know <= s.overall.total, true);
     }
@@ -239,14 +247,15 @@ proptest! {
     #[test]
     fn aggregate_statistics_are_ordered(rs in prop::collection::vec(builtin_response(), 0..40), min in 1usize..6) {
         let fw = builtin("place-based-partnership").unwrap();
-        let a = aggregate(&fw, &rs, &Options { group_by: Some("sector".into()), min_group_size: Some(min), previous: Some(&rs) }).unwrap();
+        let a = aggregate(&fw, &rs, &Options { group_by: Some("sector".into()), min_group_size: Some(min), previous: Some(&rs), raw: false }).unwrap();
         prop_assert_eq!(a.respondents, rs.len());
         for f in &a.foundations {
-            if f.n > 0 {
+            if f.n >= min {
                 let (lo, q1, m, q3, hi) = (f.min.unwrap(), f.q1.unwrap(), f.median.unwrap(), f.q3.unwrap(), f.max.unwrap());
                 prop_assert!(lo <= q1 && q1 <= m && m <= q3 && q3 <= hi);
-                prop_assert!(f.mean.unwrap() >= lo - 1e-9 && f.mean.unwrap() <= hi + 1e-9);
-                prop_assert_eq!(f.delta, Some(0.0));
+                prop_assert!(f.mean.unwrap() >= lo && f.mean.unwrap() <= hi);
+                prop_assert_eq!(f.delta, Some(Exact::ZERO));
+                prop_assert_eq!(f.change, Some(Change::Steady));
             }
         }
         // Every published group has at least `min` members, and the people outside the

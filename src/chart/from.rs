@@ -2,7 +2,8 @@
 
 use super::{Axis, Band, RadarChart, Series};
 use crate::codec::json::Value;
-use crate::core::aggregation::Aggregate;
+use crate::core::aggregation::{Aggregate, Withheld};
+use crate::core::exact::Exact;
 use crate::core::framework::{Basis, Framework, Method};
 use crate::core::issue::Issue;
 use crate::core::scoring::ScoreResult;
@@ -25,13 +26,13 @@ fn bands(fw: &Framework) -> Vec<Band> {
         match fw.bands.basis {
             Basis::Percent => Some(from),
             Basis::Scale => {
-                let ranges: Vec<(f64, f64)> =
+                let ranges: Vec<(Exact, Exact)> =
                     fw.foundations.iter().map(|f| fw.value_range(f)).collect();
                 if fw.scoring.method == Method::Sum && ranges.windows(2).any(|w| w[0] != w[1]) {
                     return None;
                 }
                 let f = fw.foundations.first()?;
-                Some(fw.value_to_percent(f, from))
+                Some(fw.value_to_percent(f, Exact::from_decimal(from)).get())
             }
         }
     };
@@ -85,7 +86,11 @@ pub fn chart_from_score(
         axes: axes(fw),
         series: vec![Series {
             label: label.unwrap_or("Your answers").to_string(),
-            values: result.foundations.iter().map(|f| f.percent).collect(),
+            values: result
+                .foundations
+                .iter()
+                .map(|f| f.percent.map(Exact::get))
+                .collect(),
             color: None,
             range: None,
         }],
@@ -96,6 +101,7 @@ pub fn chart_from_score(
         height: 520,
         title: Some(fw.title.clone()),
         ticks: None,
+        places: fw.places(),
     })
 }
 
@@ -142,6 +148,11 @@ fn num(v: &Value, key: &str) -> Option<f64> {
     v.get(key).and_then(Value::as_f64)
 }
 
+/// A number given back from JavaScript, as the decimal it is where it is one.
+fn exact(v: &Value, key: &str) -> Option<Exact> {
+    num(v, key).map(Exact::from_decimal)
+}
+
 /// Reads the parts of a score result that a chart needs (from JavaScript).
 pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
     let list = v
@@ -159,7 +170,7 @@ pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
             .get("id")
             .and_then(Value::as_str)
             .ok_or_else(|| Issue::new(format!("foundations[{i}].id"), "is required"))?;
-        let percent = num(f, "percent").filter(|p| (0.0..=100.0).contains(p));
+        let percent = exact(f, "percent").filter(|p| *p >= Exact::ZERO && *p <= Exact::int(100));
         foundations.push(crate::core::scoring::FoundationScore {
             id: id.to_string(),
             status: if percent.is_some() {
@@ -168,7 +179,7 @@ pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
                 crate::core::scoring::Status::Insufficient
             },
             percent,
-            value: num(f, "value"),
+            value: exact(f, "value"),
             band: None,
             answered: 0,
             dont_know: 0,
@@ -180,6 +191,9 @@ pub fn score_from_value(v: &Value) -> Result<ScoreResult, Issue> {
             percent: None,
             value: None,
             band: None,
+            provisional: false,
+            scored: 0,
+            foundations: 0,
             answered: 0,
             dont_know: 0,
             total: 0,
@@ -196,10 +210,16 @@ fn stats_from_value(
         .get("id")
         .and_then(Value::as_str)
         .ok_or_else(|| Issue::new(format!("{path}.id"), "is required"))?;
-    let pct = |key: &str| num(v, key).filter(|p| (0.0..=100.0).contains(p));
+    let pct = |key: &str| exact(v, key).filter(|p| *p >= Exact::ZERO && *p <= Exact::int(100));
+    let withheld = match v.get("withheld").and_then(Value::as_str) {
+        Some("fewerThanMinimum") => Some(Withheld::FewerThanMinimum),
+        Some("complementary") => Some(Withheld::Complementary),
+        _ => None,
+    };
     Ok(crate::core::aggregation::FoundationStats {
         id: id.to_string(),
         n: v.get("n").and_then(Value::as_u64).unwrap_or(0) as usize,
+        withheld,
         mean: pct("mean"),
         median: pct("median"),
         q1: pct("q1"),
@@ -207,11 +227,18 @@ fn stats_from_value(
         min: pct("min"),
         max: pct("max"),
         sd: num(v, "sd"),
-        dont_know_rate: num(v, "dontKnowRate"),
+        dont_know_rate: exact(v, "dontKnowRate"),
         band: None,
-        outside: num(v, "outside"),
+        outside: exact(v, "outside"),
         split: v.get("split").and_then(Value::as_bool).unwrap_or(false),
-        delta: num(v, "delta"),
+        delta: exact(v, "delta"),
+        change: match v.get("change").and_then(Value::as_str) {
+            Some("up") => Some(crate::core::aggregation::Change::Up),
+            Some("down") => Some(crate::core::aggregation::Change::Down),
+            Some("steady") => Some(crate::core::aggregation::Change::Steady),
+            _ => None,
+        },
+        change_p: num(v, "changeP"),
     })
 }
 
@@ -254,6 +281,7 @@ pub fn aggregate_from_value(v: &Value) -> Result<Aggregate, Issue> {
     }
     Ok(Aggregate {
         respondents: v.get("respondents").and_then(Value::as_u64).unwrap_or(0) as usize,
+        min_group_size: v.get("minGroupSize").and_then(Value::as_u64).unwrap_or(1) as usize,
         foundations,
         groups,
     })
@@ -284,7 +312,7 @@ pub fn chart_from_aggregate(
                     .map_or(g.option.clone(), |o| o.label.clone());
                 Series {
                     label: format!("{label} (n={})", g.n),
-                    values: g.foundations.iter().map(|f| f.median).collect(),
+                    values: g.foundations.iter().map(|f| f.median.map(Exact::get)).collect(),
                     color: None,
                     range: None,
                 }
@@ -296,13 +324,13 @@ pub fn chart_from_aggregate(
                 .label
                 .clone()
                 .unwrap_or_else(|| format!("Partnership median (n={})", agg.respondents)),
-            values: agg.foundations.iter().map(|f| f.median).collect(),
+            values: agg.foundations.iter().map(|f| f.median.map(Exact::get)).collect(),
             color: None,
             range: Some(
                 agg.foundations
                     .iter()
                     .map(|f| match (f.q1, f.q3) {
-                        (Some(a), Some(b)) => Some([a, b]),
+                        (Some(a), Some(b)) => Some([a.get(), b.get()]),
                         _ => None,
                     })
                     .collect(),
@@ -324,5 +352,6 @@ pub fn chart_from_aggregate(
         height: opts.height.unwrap_or(520).clamp(100, 4000),
         title: Some(opts.title.clone().unwrap_or_else(|| fw.title.clone())),
         ticks: None,
+        places: fw.places(),
     })
 }

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod svg;
 pub mod text;
 
+use crate::core::exact::Exact;
 use crate::codec::json::Value;
 use crate::core::issue::{child, index, Issue};
 use crate::core::reader::Reader;
@@ -51,6 +52,15 @@ pub struct RadarChart {
     /// Scale ticks in percent (default 0, 25, 50, 75, 100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ticks: Option<Vec<f64>>,
+    /// Decimal places of the values in words (the text alternative), 0 to 6 (default
+    /// 0): values are cut toward zero to them (`core::num::shown`). Charts made from a
+    /// framework's results use the framework's places.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub places: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn read_chart(r: &mut Reader, v: &Value) -> Option<RadarChart> {
@@ -67,6 +77,7 @@ fn read_chart(r: &mut Reader, v: &Value) -> Option<RadarChart> {
             "height",
             "title",
             "ticks",
+            "places",
         ],
     )?;
     let axes = r
@@ -97,10 +108,18 @@ fn read_chart(r: &mut Reader, v: &Value) -> Option<RadarChart> {
                 .enumerate()
                 .map(|(j, v)| {
                     if v.is_null() {
-                        None
-                    } else {
-                        r.number_value(v, &index(&vp, j))
+                        return None;
                     }
+                    let x = r.number_value(v, &index(&vp, j))?;
+                    if !(0.0..=100.0).contains(&x) {
+                        // The number as written, so that 100.00000000000003 is not
+                        // reported as 100.
+                        r.err(
+                            &index(&vp, j),
+                            format!("{} is not between 0 and 100", crate::core::reader::describe(v)),
+                        );
+                    }
+                    Some(x)
                 })
                 .collect();
             let color = r.opt_text(sm, &p, "color", 20);
@@ -174,6 +193,17 @@ fn read_chart(r: &mut Reader, v: &Value) -> Option<RadarChart> {
                 .collect(),
         ),
     };
+    let places = match m.get("places") {
+        None | Some(Value::Null) => 0,
+        Some(v) => match r.int_value(v, "places") {
+            Some(n @ 0..=6) => n as u32,
+            Some(_) => {
+                r.err("places", "must be 0 to 6");
+                0
+            }
+            None => 0,
+        },
+    };
     Some(RadarChart {
         axes,
         series,
@@ -184,6 +214,7 @@ fn read_chart(r: &mut Reader, v: &Value) -> Option<RadarChart> {
         height,
         title,
         ticks,
+        places,
     })
 }
 
@@ -285,7 +316,7 @@ impl RadarChart {
                     if !(0.0..=100.0).contains(v) {
                         return err(
                             index(&child(&p, "values"), j),
-                            format!("{} is not between 0 and 100", crate::core::num::fmt(*v, 6)),
+                            crate::core::num::outside_percent(*v),
                         );
                     }
                 }
@@ -387,8 +418,18 @@ pub struct TextRow {
     pub values: Vec<Option<f64>>,
 }
 
-fn pct(v: f64) -> String {
-    format!("{}%", crate::core::num::fmt(v, 0))
+/// A value in words: cut toward zero to the chart's places (`core::num::shown`).
+fn pct(v: f64, places: u32) -> String {
+    format!("{}%", crate::core::num::shown(Exact::Float(v), places))
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A summary sentence (highest and lowest axes of each series) and the data as rows.
@@ -434,25 +475,43 @@ pub fn summary(chart: &RadarChart) -> String {
             sentences.push(format!("{who}no scores."));
             continue;
         }
-        let hi = scored
+        // Highest and lowest as shown (cut to the chart's places), so that values
+        // shown alike are said alike: every axis at the top is named as a tie.
+        let shown: Vec<(usize, i128)> = scored
             .iter()
-            .fold(scored[0], |a, b| if b.1 > a.1 { *b } else { a });
-        let lo = scored
-            .iter()
-            .fold(scored[0], |a, b| if b.1 < a.1 { *b } else { a });
+            .map(|&(i, v)| (i, Exact::Float(v).trunc_scaled(chart.places)))
+            .collect();
+        let top = shown.iter().map(|x| x.1).max().unwrap_or(0);
+        let bottom = shown.iter().map(|x| x.1).min().unwrap_or(0);
+        let value_of = |t: i128| scored[shown.iter().position(|x| x.1 == t).unwrap_or(0)].1;
+        let names = |t: i128| -> Vec<&str> {
+            shown
+                .iter()
+                .filter(|x| x.1 == t)
+                .map(|x| chart.axes[x.0].label.as_str())
+                .collect()
+        };
         let lead = if who.is_empty() { "Highest" } else { "highest" };
         let mut s2 = if scored.len() == 1 {
-            format!("{who}{} {}", chart.axes[hi.0].label, pct(hi.1))
-        } else if hi.1 == lo.1 {
+            format!(
+                "{who}{} {}",
+                chart.axes[scored[0].0].label,
+                pct(scored[0].1, chart.places)
+            )
+        } else if top == bottom {
             let all = if who.is_empty() { "All" } else { "all" };
-            format!("{who}{all} {} at {}", scored.len(), pct(hi.1))
+            format!(
+                "{who}{all} {} at {}",
+                scored.len(),
+                pct(value_of(top), chart.places)
+            )
         } else {
             format!(
                 "{who}{lead} {} ({}), lowest {} ({})",
-                chart.axes[hi.0].label,
-                pct(hi.1),
-                chart.axes[lo.0].label,
-                pct(lo.1)
+                and_list(&names(top)),
+                pct(value_of(top), chart.places),
+                and_list(&names(bottom)),
+                pct(value_of(bottom), chart.places)
             )
         };
         let missing = s.values.len() - scored.len();

@@ -1,7 +1,40 @@
 //! Bringing many responses together: statistics per foundation, consensus ("split"),
-//! groups by a respondent field with small groups suppressed, and change against an
-//! earlier round.
+//! groups by a respondent field, change against an earlier round, and suppression:
+//! no figure rests on fewer people than the minimum.
+//!
+//! Statistics are exact (see [`Exact`]): medians and quartiles of exact percents,
+//! interpolated exactly; means and shares as fractions. Only the standard deviation
+//! (a square root) is a float.
+//!
+//! ## Suppression
+//! With a minimum `k` (`minGroupSize`, default 3), a figure is withheld when:
+//! - it rests on fewer than `k` people: the foundation's statistics for the whole team
+//!   or for a group, when fewer than `k` people were scored on that foundation there
+//!   ([`Withheld::FewerThanMinimum`]); a group with fewer than `k` members is withheld
+//!   whole;
+//! - or publishing it would let someone work out fewer than `k` people's answers by
+//!   subtraction (complementary suppression): for each foundation, the people scored
+//!   for the whole team but in no published group's figure must be none or at least
+//!   `k`; while they are 1 to `k − 1`, the smallest published group's figure for that
+//!   foundation is withheld too ([`Withheld::Complementary`]). The same rule holds for
+//!   group sizes (people who did not answer the field count as hidden).
+//!
+//! ## Change between rounds
+//! With an earlier round, each foundation's change is the median now minus the median
+//! then, in percent points (`delta`), always shown. Whether it is a clear change is
+//! judged on everyone's percents in both rounds by the Mann–Whitney rank test (the
+//! Wilcoxon rank-sum test: suited to answers on an ordered scale, and to rounds of
+//! different sizes), two-sided, at the 5 % level, with the normal approximation and its
+//! corrections for ties and continuity ([`rank_test`]). "No clear change" means the
+//! test cannot tell the rounds apart at that level; a clear change is a rise when people
+//! now tend to score higher. A change rests on both rounds, so it is withheld unless
+//! each has the minimum number of people.
+//!
+//! A withheld figure has no statistics (no median, quartiles, mean, spread, split,
+//! don't-know share or change); its `n` is kept so that the reason can be shown. The
+//! npm API returns every figure only when asked for `raw` figures.
 
+use crate::core::exact::Exact;
 use crate::core::framework::{Foundation, Framework};
 use crate::core::issue::Issue;
 use crate::core::response::Response;
@@ -13,13 +46,26 @@ use serde::Serialize;
 pub struct Options<'a> {
     /// A respondent field id to compare groups by.
     pub group_by: Option<String>,
-    /// Groups with fewer respondents than this are suppressed (default 3).
+    /// The fewest people a published figure may rest on (default 3).
     pub min_group_size: Option<usize>,
     /// The responses of an earlier round, for the change per foundation.
     pub previous: Option<&'a [Response]>,
+    /// Every figure, with no suppression: for a caller that does its own.
+    pub raw: bool,
 }
 
 pub const DEFAULT_MIN_GROUP_SIZE: usize = 3;
+
+/// Why a figure is withheld.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Withheld {
+    /// Fewer people than the minimum were scored for it.
+    FewerThanMinimum,
+    /// Publishing it would let someone work out fewer people's answers than the
+    /// minimum from the other figures.
+    Complementary,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -27,24 +73,119 @@ pub struct FoundationStats {
     pub id: String,
     /// Respondents for whom this foundation was scored.
     pub n: usize,
-    pub mean: Option<f64>,
-    pub median: Option<f64>,
-    pub q1: Option<f64>,
-    pub q3: Option<f64>,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
+    /// Why the statistics below are withheld, if they are.
+    pub withheld: Option<Withheld>,
+    pub mean: Option<Exact>,
+    pub median: Option<Exact>,
+    pub q1: Option<Exact>,
+    pub q3: Option<Exact>,
+    pub min: Option<Exact>,
+    pub max: Option<Exact>,
     /// Sample standard deviation (n - 1); `None` below two respondents.
     pub sd: Option<f64>,
     /// Share of this foundation's statements answered "Don't know", over all respondents.
-    pub dont_know_rate: Option<f64>,
+    pub dont_know_rate: Option<Exact>,
     /// Band of the median.
     pub band: Option<String>,
     /// Share of respondents more than the consensus spread from the median.
-    pub outside: Option<f64>,
+    pub outside: Option<Exact>,
     /// True when `outside` exceeds the framework's `consensus.maxOutside`.
     pub split: bool,
     /// Median now minus median in the previous round, in percent points.
-    pub delta: Option<f64>,
+    pub delta: Option<Exact>,
+    /// Whether that is a clear change, by the rank test of the module comment.
+    pub change: Option<Change>,
+    /// The test's two-sided p-value.
+    pub change_p: Option<f64>,
+}
+
+/// How a foundation moved between rounds (see the module comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Change {
+    /// People now tend to score higher, clearly (p < 0.05).
+    Up,
+    /// People now tend to score lower, clearly.
+    Down,
+    /// No clear change: the test cannot tell the rounds apart.
+    Steady,
+}
+
+/// The Mann–Whitney rank test of `now` against `then`: `(z, p)`, the normal
+/// approximation's statistic (positive when `now` tends higher) and two-sided p-value,
+/// with average ranks for ties, the tie correction of the variance, and a continuity
+/// correction of 0.5. `None` when either side is empty or every value is the same.
+pub fn rank_test(now: &[Exact], then: &[Exact]) -> Option<(f64, f64)> {
+    let (n1, n2) = (now.len(), then.len());
+    if n1 == 0 || n2 == 0 {
+        return None;
+    }
+    let mut all: Vec<(Exact, bool)> = now
+        .iter()
+        .map(|x| (*x, true))
+        .chain(then.iter().map(|x| (*x, false)))
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    let n = all.len();
+    let (mut r1, mut ties) = (0.0f64, 0.0f64);
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j + 1 < n && all[j + 1].0 == all[i].0 {
+            j += 1;
+        }
+        // Ranks i+1 ..= j+1 share their average.
+        let rank = (i + j + 2) as f64 / 2.0;
+        let t = (j - i + 1) as f64;
+        ties += t * t * t - t;
+        r1 += rank * all[i..=j].iter().filter(|x| x.1).count() as f64;
+        i = j + 1;
+    }
+    let (a, b, nn) = (n1 as f64, n2 as f64, n as f64);
+    let u = r1 - a * (a + 1.0) / 2.0;
+    let mean = a * b / 2.0;
+    let var = a * b / 12.0 * ((nn + 1.0) - ties / (nn * (nn - 1.0)));
+    if var <= 0.0 {
+        return None;
+    }
+    let d = u - mean;
+    let z = if d.abs() <= 0.5 {
+        0.0
+    } else {
+        (d.abs() - 0.5) / var.sqrt() * d.signum()
+    };
+    let p = libm::erfc(z.abs() / std::f64::consts::SQRT_2);
+    Some((z, p.min(1.0)))
+}
+
+impl FoundationStats {
+    /// No statistics, for a figure withheld (or with nobody scored) for `why`.
+    fn empty(id: &str, n: usize, withheld: Option<Withheld>) -> FoundationStats {
+        FoundationStats {
+            id: id.to_string(),
+            n,
+            withheld,
+            mean: None,
+            median: None,
+            q1: None,
+            q3: None,
+            min: None,
+            max: None,
+            sd: None,
+            dont_know_rate: None,
+            band: None,
+            outside: None,
+            split: false,
+            delta: None,
+            change: None,
+            change_p: None,
+        }
+    }
+
+    /// The same figure, withheld for `why`.
+    fn withhold(&mut self, why: Withheld) {
+        *self = FoundationStats::empty(&self.id, self.n, Some(why));
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,6 +194,8 @@ pub struct Group {
     pub field: String,
     pub option: String,
     pub n: usize,
+    /// The whole group is withheld (fewer members than the minimum, or to protect
+    /// another small group).
     pub suppressed: bool,
     /// Empty when suppressed.
     pub foundations: Vec<FoundationStats>,
@@ -62,81 +205,60 @@ pub struct Group {
 #[serde(rename_all = "camelCase")]
 pub struct Aggregate {
     pub respondents: usize,
+    /// The minimum a published figure rests on (1 for raw figures).
+    pub min_group_size: usize,
     pub foundations: Vec<FoundationStats>,
     pub groups: Vec<Group>,
 }
 
 /// The value at share `p` (0 to 1) of sorted data, interpolating linearly between order
-/// statistics (the method of R's default `quantile`, type 7).
-pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
-    if sorted.is_empty() {
-        return None;
-    }
-    let h = (sorted.len() - 1) as f64 * p;
-    let lo = h.floor() as usize;
-    let hi = h.ceil() as usize;
-    Some(sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo]))
+/// statistics (the method of R's default `quantile`, type 7), exactly.
+pub fn quantile(sorted: &[Exact], p: Exact) -> Option<Exact> {
+    let last = sorted.len().checked_sub(1)?;
+    let h = Exact::int(last as i64).mul(p);
+    let lo = h.trunc_scaled(0).clamp(0, last as i128) as usize;
+    let hi = (lo + 1).min(last);
+    let frac = h.sub(Exact::int(lo as i64));
+    Some(sorted[lo].add(frac.mul(sorted[hi].sub(sorted[lo]))))
 }
 
 /// Statistics of one foundation over the tallies of a set of responses.
 fn stats(fw: &Framework, fi: usize, f: &Foundation, members: &[&[Tally]]) -> FoundationStats {
-    let mut xs: Vec<f64> = members
-        .iter()
-        .filter_map(|t| t[fi].value.map(|v| fw.value_to_percent(f, v)))
-        .collect();
-    xs.sort_by(f64::total_cmp);
+    let mut xs: Vec<Exact> = members.iter().filter_map(|t| t[fi].percent).collect();
+    xs.sort();
     let n = xs.len();
     let slots = members.len() * f.items.len();
     let dk: usize = members.iter().map(|t| t[fi].dont_know).sum();
-    let dont_know_rate = (slots > 0).then(|| dk as f64 / slots as f64);
+    let mut s = FoundationStats::empty(&f.id, n, None);
+    s.dont_know_rate = (slots > 0).then(|| Exact::frac(dk as i128, slots as i128));
     if n == 0 {
-        return FoundationStats {
-            id: f.id.clone(),
-            n,
-            mean: None,
-            median: None,
-            q1: None,
-            q3: None,
-            min: None,
-            max: None,
-            sd: None,
-            dont_know_rate,
-            band: None,
-            outside: None,
-            split: false,
-            delta: None,
-        };
+        return s;
     }
-    let mean = xs.iter().sum::<f64>() / n as f64;
-    let sd = (n > 1)
-        .then(|| (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
-    let median = quantile(&xs, 0.5);
-    let band = median.and_then(|m| fw.band(m, fw.percent_to_value(f, m)).map(|l| l.id.clone()));
-    let (outside, split) = match (&fw.consensus, median) {
-        (Some(c), Some(m)) => {
-            let spread = c.spread / fw.scale.range() * 100.0;
-            let out = xs.iter().filter(|x| (*x - m).abs() > spread + 1e-9).count();
-            let share = out as f64 / n as f64;
-            (Some(share), share > c.max_outside + 1e-12)
-        }
-        _ => (None, false),
-    };
-    FoundationStats {
-        id: f.id.clone(),
-        n,
-        mean: Some(mean),
-        median,
-        q1: quantile(&xs, 0.25),
-        q3: quantile(&xs, 0.75),
-        min: xs.first().copied(),
-        max: xs.last().copied(),
-        sd,
-        dont_know_rate,
-        band,
-        outside,
-        split,
-        delta: None,
+    let mean = xs.iter().fold(Exact::ZERO, |a, x| a.add(*x)).div_int(n);
+    let m = mean.get();
+    s.sd = (n > 1).then(|| {
+        (xs.iter().map(|x| (x.get() - m).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt()
+    });
+    s.mean = Some(mean);
+    s.median = quantile(&xs, Exact::frac(1, 2));
+    s.q1 = quantile(&xs, Exact::frac(1, 4));
+    s.q3 = quantile(&xs, Exact::frac(3, 4));
+    s.min = xs.first().copied();
+    s.max = xs.last().copied();
+    s.band = s
+        .median
+        .and_then(|m| fw.band(m, fw.percent_to_value(f, m)).map(|l| l.id.clone()));
+    if let (Some(c), Some(m)) = (&fw.consensus, s.median) {
+        // The spread in scale points, as percent points of the scale's range.
+        let spread = Exact::from_decimal(c.spread)
+            .div(Exact::int(fw.scale.range() as i64))
+            .mul(Exact::int(100));
+        let out = xs.iter().filter(|x| x.sub(m).abs() > spread).count();
+        let share = Exact::frac(out as i128, n as i128);
+        s.split = share > Exact::from_decimal(c.max_outside);
+        s.outside = Some(share);
     }
+    s
 }
 
 fn all_stats(fw: &Framework, members: &[&[Tally]]) -> Vec<FoundationStats> {
@@ -147,12 +269,19 @@ fn all_stats(fw: &Framework, members: &[&[Tally]]) -> Vec<FoundationStats> {
         .collect()
 }
 
-/// Aggregates responses that have been checked against `fw`.
+/// Aggregates responses that have been checked against `fw`, withholding every figure
+/// that rests on fewer people than the minimum (see the module comment) unless
+/// `opts.raw`.
 pub fn aggregate(
     fw: &Framework,
     responses: &[Response],
     opts: &Options,
 ) -> Result<Aggregate, Issue> {
+    let min = if opts.raw {
+        1
+    } else {
+        opts.min_group_size.unwrap_or(DEFAULT_MIN_GROUP_SIZE).max(1)
+    };
     let tallies: Vec<Vec<Tally>> = responses.iter().map(|r| tally(fw, r)).collect();
     let members: Vec<&[Tally]> = tallies.iter().map(Vec::as_slice).collect();
     let mut foundations = all_stats(fw, &members);
@@ -160,14 +289,31 @@ pub fn aggregate(
         let ptallies: Vec<Vec<Tally>> = prev.iter().map(|r| tally(fw, r)).collect();
         let pmembers: Vec<&[Tally]> = ptallies.iter().map(Vec::as_slice).collect();
         let before = all_stats(fw, &pmembers);
-        for (now, then) in foundations.iter_mut().zip(before) {
-            now.delta = match (now.median, then.median) {
-                (Some(a), Some(b)) => Some(a - b),
-                _ => None,
-            };
+        for (fi, (now, then)) in foundations.iter_mut().zip(before).enumerate() {
+            // A change rests on both rounds: each must have the minimum.
+            if let (Some(a), Some(b)) = (now.median, then.median) {
+                if then.n >= min {
+                    now.delta = Some(a.sub(b));
+                    let xs: Vec<Exact> = members.iter().filter_map(|t| t[fi].percent).collect();
+                    let ys: Vec<Exact> = pmembers.iter().filter_map(|t| t[fi].percent).collect();
+                    let (z, p) = rank_test(&xs, &ys).unwrap_or((0.0, 1.0));
+                    now.change_p = Some(p);
+                    now.change = Some(if p >= 0.05 {
+                        Change::Steady
+                    } else if z > 0.0 {
+                        Change::Up
+                    } else {
+                        Change::Down
+                    });
+                }
+            }
         }
     }
-    let min_size = opts.min_group_size.unwrap_or(DEFAULT_MIN_GROUP_SIZE).max(1);
+    for s in &mut foundations {
+        if s.n > 0 && s.n < min {
+            s.withhold(Withheld::FewerThanMinimum);
+        }
+    }
     let groups = match &opts.group_by {
         None => Vec::new(),
         Some(field_id) => {
@@ -189,18 +335,15 @@ pub fn aggregate(
                         .collect()
                 })
                 .collect();
-            let unanswered = members.len() - grouped.iter().map(Vec::len).sum::<usize>();
-            let suppressed = suppression(
-                &grouped.iter().map(Vec::len).collect::<Vec<_>>(),
-                unanswered,
-                min_size,
-            );
-            field
+            let sizes: Vec<usize> = grouped.iter().map(Vec::len).collect();
+            let unanswered = members.len() - sizes.iter().sum::<usize>();
+            let suppressed = suppression(&sizes, unanswered, min);
+            let mut groups: Vec<Group> = field
                 .options
                 .iter()
                 .zip(&grouped)
-                .zip(suppressed)
-                .map(|((o, g), suppressed)| Group {
+                .zip(&suppressed)
+                .map(|((o, g), &suppressed)| Group {
                     field: field.id.clone(),
                     option: o.id.clone(),
                     n: g.len(),
@@ -211,14 +354,81 @@ pub fn aggregate(
                         all_stats(fw, g)
                     },
                 })
-                .collect()
+                .collect();
+            withhold_per_figure(&mut groups, &foundations, min);
+            groups
         }
     };
     Ok(Aggregate {
         respondents: responses.len(),
+        min_group_size: min,
         foundations,
         groups,
     })
+}
+
+/// Withholds each published group's figure for a foundation that rests on fewer than
+/// `min` people, then, foundation by foundation, the smallest published figures while
+/// the people left out of them (of those scored for the whole team) are 1 to `min − 1`.
+fn withhold_per_figure(groups: &mut [Group], team: &[FoundationStats], min: usize) {
+    for (fi, t) in team.iter().enumerate() {
+        let mut sizes = Vec::with_capacity(groups.len());
+        let mut already = Vec::with_capacity(groups.len());
+        for g in groups.iter_mut() {
+            match g.foundations.get_mut(fi) {
+                Some(s) => {
+                    if s.n > 0 && s.n < min {
+                        s.withhold(Withheld::FewerThanMinimum);
+                    }
+                    sizes.push(s.n);
+                    already.push(s.withheld.is_some());
+                }
+                // A suppressed group: none of its people are in a published figure.
+                None => {
+                    sizes.push(0);
+                    already.push(true);
+                }
+            }
+        }
+        let published: usize = sizes
+            .iter()
+            .zip(&already)
+            .filter(|(_, w)| !**w)
+            .map(|(n, _)| n)
+            .sum();
+        let hidden = t.n - published.min(t.n);
+        let more = complement(&sizes, &already, hidden, min);
+        for (g, &w) in groups.iter_mut().zip(&more) {
+            if let Some(s) = g.foundations.get_mut(fi) {
+                if w && s.withheld.is_none() {
+                    s.withhold(Withheld::Complementary);
+                }
+            }
+        }
+    }
+}
+
+/// Given the sizes of figures (`withheld` marks those already withheld) and the people
+/// `hidden` from all published figures, withholds the smallest published figure while
+/// the hidden people are 1 to `min − 1`. Returns which are withheld now.
+fn complement(sizes: &[usize], withheld: &[bool], mut hidden: usize, min: usize) -> Vec<bool> {
+    let mut out = withheld.to_vec();
+    while hidden > 0 && hidden < min {
+        let next = sizes
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| !out[*i] && **n > 0)
+            .min_by_key(|(_, n)| **n)
+            .map(|(i, _)| i);
+        match next {
+            Some(i) => {
+                out[i] = true;
+                hidden += sizes[i];
+            }
+            None => break,
+        }
+    }
+    out
 }
 
 /// Which groups to suppress. Every group smaller than `min_size` (but not empty) is
@@ -228,27 +438,13 @@ pub fn aggregate(
 /// from the total would reveal them: while they are fewer than `min_size`, the
 /// smallest published group is suppressed as well.
 pub fn suppression(sizes: &[usize], unanswered: usize, min_size: usize) -> Vec<bool> {
-    let mut suppressed: Vec<bool> = sizes.iter().map(|&n| n > 0 && n < min_size).collect();
-    loop {
-        let hidden: usize = unanswered
-            + sizes
-                .iter()
-                .zip(&suppressed)
-                .filter(|(_, s)| **s)
-                .map(|(n, _)| n)
-                .sum::<usize>();
-        if hidden == 0 || hidden >= min_size {
-            return suppressed;
-        }
-        let next = sizes
+    let small: Vec<bool> = sizes.iter().map(|&n| n > 0 && n < min_size).collect();
+    let hidden = unanswered
+        + sizes
             .iter()
-            .enumerate()
-            .filter(|(i, n)| !suppressed[*i] && **n > 0)
-            .min_by_key(|(_, n)| **n)
-            .map(|(i, _)| i);
-        match next {
-            Some(i) => suppressed[i] = true,
-            None => return suppressed,
-        }
-    }
+            .zip(&small)
+            .filter(|(_, s)| **s)
+            .map(|(n, _)| n)
+            .sum::<usize>();
+    complement(sizes, &small, hidden, min_size)
 }

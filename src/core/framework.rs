@@ -3,12 +3,17 @@
 //! from JSON at run time and checked here before anything is scored against them.
 
 use crate::codec::json::Value;
+use crate::core::exact::Exact;
 use crate::core::issue::{child, index, Issue};
 use crate::core::num;
 use crate::core::reader::{parse_json, Reader};
 use serde::Serialize;
 
 pub const SCHEMA: &str = "foundations-check/framework@1";
+
+/// The share of foundations that must be scored for the overall score to have a band
+/// (`scoring.overallMinShare`): half of them.
+pub const DEFAULT_OVERALL_MIN_SHARE: f64 = 0.5;
 
 /// Limits that keep a framework to a size a browser handles comfortably.
 pub mod limits {
@@ -82,6 +87,9 @@ pub struct Scoring {
     pub method: Method,
     /// Share of a foundation's items (0 to 1) that must be answered for a score.
     pub min_answered: f64,
+    /// Share of the foundations (0 to 1) that must be scored for the overall score to
+    /// have a band; below it the overall is provisional (default 0.5).
+    pub overall_min_share: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -143,15 +151,57 @@ pub struct Foundation {
     pub description: String,
     pub items: Vec<Item>,
     pub actions: Vec<Action>,
+    /// The items' weights as whole multiples of `weight_unit` (see [`Foundation::weights`]).
+    #[serde(skip)]
+    scaled_weights: Vec<i128>,
+    #[serde(skip)]
+    weight_unit: i128,
 }
 
 impl Foundation {
     pub fn label(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)
     }
-    pub fn total_weight(&self) -> f64 {
-        self.items.iter().map(|i| i.weight).sum()
+
+    /// The items' weights as whole numbers of a common unit, and that unit as a
+    /// fraction `1 / unit`: each weight is read as the decimal it was written as, to 9
+    /// places (a weight with more places is rounded to 9), so weighted means are exact.
+    pub fn weights(&self) -> (&[i128], i128) {
+        (&self.scaled_weights, self.weight_unit)
     }
+
+    /// The sum of the items' weights, exactly.
+    pub fn total_weight(&self) -> Exact {
+        Exact::frac(self.scaled_weights.iter().sum(), self.weight_unit)
+    }
+}
+
+/// A weight as a decimal to 9 places.
+fn decimal_weight(w: f64) -> Exact {
+    match Exact::from_decimal(w) {
+        Exact::Float(x) => Exact::frac((x * 1e9).round() as i128, 1_000_000_000),
+        exact => exact,
+    }
+}
+
+/// The weights of `items` as whole multiples of a common unit, and the unit (the least
+/// common denominator; at most 10^9, so the products of scoring fit in 128 bits).
+fn scale_weights(items: &[Item]) -> (Vec<i128>, i128) {
+    let fracs: Vec<(i128, i128)> = items
+        .iter()
+        .map(|i| match decimal_weight(i.weight) {
+            Exact::Frac(n, d) => (n, d),
+            Exact::Float(_) => (1, 1),
+        })
+        .collect();
+    let gcd = |mut a: i128, mut b: i128| {
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a
+    };
+    let unit = fracs.iter().fold(1i128, |l, &(_, d)| l / gcd(l, d) * d);
+    (fracs.iter().map(|&(n, d)| n * (unit / d)).collect(), unit)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -224,43 +274,69 @@ impl Framework {
 
     /// The lowest and highest value a foundation can take (on the scale for "mean",
     /// weighted totals for "sum").
-    pub fn value_range(&self, foundation: &Foundation) -> (f64, f64) {
-        let (min, max) = (f64::from(self.scale.min), f64::from(self.scale.max));
+    pub fn value_range(&self, foundation: &Foundation) -> (Exact, Exact) {
+        let (min, max) = (Exact::int(self.scale.min.into()), Exact::int(self.scale.max.into()));
         match self.scoring.method {
             Method::Mean => (min, max),
             Method::Sum => {
                 let w = foundation.total_weight();
-                (w * min, w * max)
+                (w.mul(min), w.mul(max))
             }
         }
     }
 
     /// Places a foundation value on 0 to 100.
-    pub fn value_to_percent(&self, foundation: &Foundation, value: f64) -> f64 {
+    pub fn value_to_percent(&self, foundation: &Foundation, value: Exact) -> Exact {
         let (lo, hi) = self.value_range(foundation);
-        ((value - lo) / (hi - lo) * 100.0).clamp(0.0, 100.0)
+        let p = value.sub(lo).div(hi.sub(lo)).mul(Exact::int(100));
+        p.max(Exact::ZERO).min(Exact::int(100))
     }
 
     /// The inverse of [`Framework::value_to_percent`].
-    pub fn percent_to_value(&self, foundation: &Foundation, percent: f64) -> f64 {
+    pub fn percent_to_value(&self, foundation: &Foundation, percent: Exact) -> Exact {
         let (lo, hi) = self.value_range(foundation);
-        lo + percent / 100.0 * (hi - lo)
+        lo.add(percent.div(Exact::int(100)).mul(hi.sub(lo)))
     }
 
-    /// The band of a score: the last level whose `from` is at or below it. `percent`
-    /// and `value` are the same score in the two units; the framework's basis picks one.
-    pub fn band(&self, percent: f64, value: f64) -> Option<&Level> {
+    /// The band of a score: the last level whose `from` is at or below it, compared
+    /// exactly (a threshold is the decimal it was written as). `percent` and `value`
+    /// are the same score in the two units; the framework's basis picks one.
+    pub fn band(&self, percent: Exact, value: Exact) -> Option<&Level> {
         let score = match self.bands.basis {
             Basis::Percent => percent,
             Basis::Scale => value,
         };
-        // A tolerance far below any displayed precision keeps a score that is exactly
-        // on a threshold (up to floating-point rounding) in the higher band.
         self.bands
             .levels
             .iter()
             .rev()
-            .find(|l| l.from <= score + 1e-9)
+            .find(|l| Exact::from_decimal(l.from) <= score)
+    }
+
+    /// The decimal places percents are shown with: as many as the band thresholds
+    /// have in percent (on the scale basis, converted with each foundation's range, and
+    /// at most 2), at most 6, so that a percent cut to them reaches a threshold exactly
+    /// when the score does. Whole percents for the built-in framework.
+    pub fn places(&self) -> u32 {
+        let places = |x: Exact| num::decimal_places(x);
+        let levels = self.bands.levels.iter();
+        match self.bands.basis {
+            Basis::Percent => levels
+                .map(|l| places(Exact::from_decimal(l.from)))
+                .max()
+                .unwrap_or(0)
+                .min(6),
+            Basis::Scale => levels
+                .flat_map(|l| {
+                    self.foundations.iter().map(move |f| {
+                        let v = Exact::from_decimal(l.from);
+                        places(self.value_to_percent(f, v))
+                    })
+                })
+                .max()
+                .unwrap_or(0)
+                .min(2),
+        }
     }
 
     /// Suggested actions of a foundation for a band.
@@ -322,6 +398,7 @@ fn read_framework(r: &mut Reader, v: &Value) -> Option<Framework> {
         None | Some(Value::Null) => Some(Scoring {
             method: Method::Mean,
             min_answered: 0.5,
+            overall_min_share: DEFAULT_OVERALL_MIN_SHARE,
         }),
         Some(v) => read_scoring(r, v, "scoring"),
     };
@@ -434,7 +511,7 @@ fn read_scale(r: &mut Reader, v: &Value, p: &str) -> Option<Scale> {
 }
 
 fn read_scoring(r: &mut Reader, v: &Value, p: &str) -> Option<Scoring> {
-    let m = r.object(v, p, &["method", "minAnswered"])?;
+    let m = r.object(v, p, &["method", "minAnswered", "overallMinShare"])?;
     let method = match r.opt_text(m, p, "method", 20).as_deref() {
         None | Some("mean") => Method::Mean,
         Some("sum") => Method::Sum,
@@ -450,9 +527,16 @@ fn read_scoring(r: &mut Reader, v: &Value, p: &str) -> Option<Scoring> {
     if !(0.0..=1.0).contains(&min_answered) {
         r.err(&child(p, "minAnswered"), "must be a share between 0 and 1");
     }
+    let overall_min_share = r
+        .opt_number(m, p, "overallMinShare")
+        .unwrap_or(DEFAULT_OVERALL_MIN_SHARE);
+    if !(0.0..=1.0).contains(&overall_min_share) {
+        r.err(&child(p, "overallMinShare"), "must be a share between 0 and 1");
+    }
     Some(Scoring {
         method,
         min_answered,
+        overall_min_share,
     })
 }
 
@@ -551,7 +635,7 @@ fn read_foundation(r: &mut Reader, v: &Value, p: &str) -> Option<Foundation> {
     if m.get("items").is_some_and(Value::is_array) && ivals.is_empty() {
         r.err(&child(p, "items"), "must have at least one item");
     }
-    let items = ivals
+    let items: Vec<Item> = ivals
         .iter()
         .enumerate()
         .filter_map(|(i, v)| read_item(r, v, &index(&child(p, "items"), i)))
@@ -569,6 +653,7 @@ fn read_foundation(r: &mut Reader, v: &Value, p: &str) -> Option<Foundation> {
             })
         })
         .collect();
+    let (scaled_weights, weight_unit) = scale_weights(&items);
     Some(Foundation {
         id,
         name,
@@ -576,6 +661,8 @@ fn read_foundation(r: &mut Reader, v: &Value, p: &str) -> Option<Foundation> {
         description,
         items,
         actions,
+        scaled_weights,
+        weight_unit,
     })
 }
 
@@ -662,15 +749,16 @@ fn check(r: &mut Reader, fw: &Framework) {
             .collect();
         r.unique(&oids, "option");
     }
-    // Bands in ascending order of `from`.
+    // Bands in ascending order of `from`, compared as the decimals written.
     for (i, pair) in fw.bands.levels.windows(2).enumerate() {
-        if pair[1].from <= pair[0].from {
+        let (a, b) = (Exact::from_decimal(pair[0].from), Exact::from_decimal(pair[1].from));
+        if b <= a {
             r.err(
                 &child(&index("bands.levels", i + 1), "from"),
                 format!(
                     "bands must be in ascending order: {} is not above the previous level's {}",
-                    num::fmt(pair[1].from, 6),
-                    num::fmt(pair[0].from, 6)
+                    num::decimal(b),
+                    num::decimal(a)
                 ),
             );
         }

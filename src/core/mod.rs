@@ -4,6 +4,7 @@
 
 pub mod aggregation;
 pub mod builtin;
+pub mod exact;
 pub mod framework;
 pub mod issue;
 pub mod num;

@@ -1,4 +1,4 @@
-//! Numbers for the self-check embed, whose budget is 100,000 bytes gzipped: each
+//! Numbers as people see them, and small maths for the self-check embed, whose budget is 100,000 bytes gzipped: each
 //! function here replaces a piece of the standard library that measured large there.
 //! - [`fmt`], numbers as text: core's float formatting (`format!("{:.1}", x)`)
 //!   measured 9.4 KB gzipped. At most `dp` decimals, trailing zeros dropped, "-" only
@@ -6,6 +6,15 @@
 //! - [`cos_sin`]: the standard library's `sin` and `cos` (libm) measured 3.0 KB.
 //! - [`sort_by`]: the standard library's stable sort measured 4.3 KB, for lists of at
 //!   most 50 items.
+//!
+//! [`shown`] is the one rule by which every figure shown or exported is rounded:
+//! **cut toward zero** to the places shown (whole percents, or as many decimals as
+//! the framework's band thresholds have; see `Framework::places`), from the exact
+//! value. A figure is never rounded up, so it never reaches a band threshold that the
+//! score has not reached, and 100% means every answer at the top; 79.6875 is shown as
+//! 79, 32.5 as 32 and 37.5 as 37, and a change of −8.7 points as −8.
+
+use crate::core::exact::Exact;
 
 /// `x` with at most `dp` (0 to 6) decimals: `fmt(2.5, 1)` is "2.5", `fmt(3.0, 2)` is
 /// "3", `fmt(-0.04, 1)` is "0". Very large numbers are written with an exponent
@@ -73,6 +82,82 @@ mod tests {
         assert_eq!(fmt(-2.5e20, 0), "-2.5e20");
         assert_eq!(fmt(f64::NAN, 1), "NaN");
         assert_eq!(fmt(f64::NEG_INFINITY, 1), "-inf");
+    }
+}
+
+/// The decimal places of `x` written out: 0 for a whole number, 2 for 62.25; 9 for a
+/// number that is not a decimal of at most 9 places.
+pub fn decimal_places(x: Exact) -> u32 {
+    match x {
+        Exact::Frac(_, d) => {
+            let mut d = d;
+            for k in 0..=9 {
+                if d == 1 {
+                    return k;
+                }
+                // A decimal's denominator has only the factors 2 and 5.
+                d = if d % 10 == 0 {
+                    d / 10
+                } else if d % 5 == 0 {
+                    d / 5
+                } else if d % 2 == 0 {
+                    d / 2
+                } else {
+                    return 9;
+                };
+            }
+            9
+        }
+        Exact::Float(_) => 9,
+    }
+}
+
+/// `x` cut toward zero to `places` decimals (at most 9), as text with exactly that
+/// many decimals: the display rule of the module comment. `shown(1275/16, 0)` is "79",
+/// `shown(45, 1)` is "45.0", `shown(-8.7, 0)` is "-8", `shown(-0.3, 0)` is "0".
+pub fn shown(x: Exact, places: u32) -> String {
+    let places = places.min(9);
+    let t = x.trunc_scaled(places);
+    let mut digits = t.unsigned_abs().to_string();
+    let mut out = String::new();
+    if t < 0 {
+        out.push('-');
+    }
+    if places > 0 {
+        while digits.len() <= places as usize {
+            digits.insert(0, '0');
+        }
+        let cut = digits.len() - places as usize;
+        out.push_str(&digits[..cut]);
+        out.push('.');
+        out.push_str(&digits[cut..]);
+    } else {
+        out.push_str(&digits);
+    }
+    out
+}
+
+/// An exact decimal written out in full ("62.5", "0.000001"); any other number to 6
+/// decimals. For messages about numbers a framework gives, which must name them as
+/// written.
+pub fn decimal(x: Exact) -> String {
+    let places = decimal_places(x);
+    if places < 9 || x.is_exact() {
+        let text = shown(x, places);
+        return text;
+    }
+    fmt(x.get(), 6)
+}
+
+/// Why a percent is out of range, without a rounded number that would contradict it
+/// (100.00000000000003 is not "100"): "120 is not between 0 and 100", or "is just
+/// above 100" where the number would print as the bound itself.
+pub fn outside_percent(x: f64) -> String {
+    let text = fmt(x, 6);
+    match text.as_str() {
+        "100" => "is just above 100, so not between 0 and 100".into(),
+        "0" => "is just below 0, so not between 0 and 100".into(),
+        _ => format!("{text} is not between 0 and 100"),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::core::framework::{Framework, Method};
 use crate::core::response::{Answer, Response};
+use crate::core::exact::Exact;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,10 +18,11 @@ pub enum Status {
 pub struct FoundationScore {
     pub id: String,
     pub status: Status,
-    /// 0 to 100 between the lowest and highest value possible; `None` when insufficient.
-    pub percent: Option<f64>,
+    /// 0 to 100 between the lowest and highest value possible, exact (see
+    /// [`Exact`]); `None` when insufficient.
+    pub percent: Option<Exact>,
     /// The weighted mean on the scale, or the weighted sum, of the answered items.
-    pub value: Option<f64>,
+    pub value: Option<Exact>,
     /// Band level id.
     pub band: Option<String>,
     pub answered: usize,
@@ -31,9 +33,18 @@ pub struct FoundationScore {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Overall {
-    pub percent: Option<f64>,
-    pub value: Option<f64>,
+    /// The mean of the scored foundations' percents.
+    pub percent: Option<Exact>,
+    pub value: Option<Exact>,
+    /// The band of the overall score; `None` while it is provisional.
     pub band: Option<String>,
+    /// True when fewer foundations are scored than the framework's
+    /// `scoring.overallMinShare` asks for: the overall percent is shown as provisional,
+    /// without a band.
+    pub provisional: bool,
+    /// Foundations scored, of `foundations`.
+    pub scored: usize,
+    pub foundations: usize,
     pub answered: usize,
     pub dont_know: usize,
     pub total: usize,
@@ -47,10 +58,9 @@ pub struct ScoreResult {
 }
 
 /// The value an answer contributes: flipped (min + max - v) for reverse items.
-pub fn item_value(fw: &Framework, reverse: bool, v: i32) -> f64 {
-    let v = f64::from(v);
+pub fn item_value(fw: &Framework, reverse: bool, v: i32) -> i32 {
     if reverse {
-        f64::from(fw.scale.min) + f64::from(fw.scale.max) - v
+        fw.scale.min + fw.scale.max - v
     } else {
         v
     }
@@ -60,46 +70,60 @@ pub fn item_value(fw: &Framework, reverse: bool, v: i32) -> f64 {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tally {
     /// The foundation's value; `None` when insufficient.
-    pub value: Option<f64>,
+    pub value: Option<Exact>,
+    /// The same on 0 to 100.
+    pub percent: Option<Exact>,
     pub answered: usize,
     pub dont_know: usize,
 }
 
 /// The value and counts of each foundation of a response: the arithmetic of scoring,
-/// without the allocations of a [`ScoreResult`] (aggregation runs it for every
+/// exact, without the allocations of a [`ScoreResult`] (aggregation runs it for every
 /// respondent).
 pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
+    let (min, max) = (i128::from(fw.scale.min), i128::from(fw.scale.max));
+    let min_share = Exact::from_decimal(fw.scoring.min_answered);
     fw.foundations
         .iter()
         .map(|f| {
-            let (mut wsum, mut wvsum, mut answered, mut dont_know) = (0.0, 0.0, 0usize, 0usize);
-            for item in &f.items {
+            let (weights, _) = f.weights();
+            // Σ wᵢvᵢ and Σ wᵢ in whole multiples of the weights' unit.
+            let (mut wv, mut w, mut answered, mut dont_know) = (0i128, 0i128, 0usize, 0usize);
+            for (item, weight) in f.items.iter().zip(weights) {
                 match resp.answers.get(&item.id) {
                     Some(Answer::Value(v)) if (fw.scale.min..=fw.scale.max).contains(v) => {
                         answered += 1;
-                        wsum += item.weight;
-                        wvsum += item.weight * item_value(fw, item.reverse, *v);
+                        w += weight;
+                        wv += weight * i128::from(item_value(fw, item.reverse, *v));
                     }
                     Some(Answer::DontKnow) if fw.scale.dont_know.is_some() => dont_know += 1,
                     _ => {}
                 }
             }
             let total = f.items.len();
-            // The share is compared with a small tolerance so that, say, 2 of 4 meets 0.5.
-            let enough =
-                answered > 0 && answered as f64 + 1e-9 >= fw.scoring.min_answered * total as f64;
-            let value = enough.then(|| {
-                let mean = wvsum / wsum;
-                match fw.scoring.method {
-                    Method::Mean => mean,
-                    // The sum is pro-rated to the foundation's full weight, so that a
-                    // "Don't know" does not count as the lowest answer; with every item
-                    // answered it is the plain weighted sum.
-                    Method::Sum => mean * f.total_weight(),
-                }
-            });
+            let enough = answered > 0
+                && Exact::int(answered as i64) >= min_share.mul(Exact::int(total as i64));
+            if !enough {
+                return Tally {
+                    value: None,
+                    percent: None,
+                    answered,
+                    dont_know,
+                };
+            }
+            let mean = Exact::frac(wv, w);
+            let value = match fw.scoring.method {
+                Method::Mean => mean,
+                // The sum is pro-rated to the foundation's full weight, so that a
+                // "Don't know" does not count as the lowest answer; with every item
+                // answered it is the plain weighted sum.
+                Method::Sum => mean.mul(f.total_weight()),
+            };
+            // (mean - min) / (max - min) × 100, the same for both methods.
+            let percent = Exact::frac(100 * (wv - min * w), (max - min) * w);
             Tally {
-                value,
+                value: Some(value),
+                percent: Some(percent),
                 answered,
                 dont_know,
             }
@@ -112,47 +136,46 @@ pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
 pub fn score(fw: &Framework, resp: &Response) -> ScoreResult {
     let mut foundations = Vec::with_capacity(fw.foundations.len());
     let (mut answered_all, mut dk_all, mut total_all) = (0, 0, 0);
+    let (mut psum, mut vsum, mut scored) = (Exact::ZERO, Exact::ZERO, 0usize);
     for (f, t) in fw.foundations.iter().zip(tally(fw, resp)) {
-        let (value, answered, dont_know, total) = (t.value, t.answered, t.dont_know, f.items.len());
-        answered_all += answered;
-        dk_all += dont_know;
-        total_all += total;
-        let status = if value.is_some() {
-            Status::Scored
-        } else {
-            Status::Insufficient
-        };
-        let percent = value.map(|v| fw.value_to_percent(f, v));
-        let band = match (percent, value) {
-            (Some(p), Some(v)) => fw.band(p, v).map(|l| l.id.clone()),
+        answered_all += t.answered;
+        dk_all += t.dont_know;
+        total_all += f.items.len();
+        let band = match (t.percent, t.value) {
+            (Some(p), Some(v)) => {
+                scored += 1;
+                psum = psum.add(p);
+                vsum = vsum.add(v);
+                fw.band(p, v).map(|l| l.id.clone())
+            }
             _ => None,
         };
         foundations.push(FoundationScore {
             id: f.id.clone(),
-            status,
-            percent,
-            value,
+            status: if t.value.is_some() {
+                Status::Scored
+            } else {
+                Status::Insufficient
+            },
+            percent: t.percent,
+            value: t.value,
             band,
-            answered,
-            dont_know,
-            total,
+            answered: t.answered,
+            dont_know: t.dont_know,
+            total: f.items.len(),
         });
     }
-    let scored: Vec<&FoundationScore> = foundations
-        .iter()
-        .filter(|f| f.status == Status::Scored)
-        .collect();
-    let (percent, value) = if scored.is_empty() {
+    let n = fw.foundations.len();
+    let (percent, value) = if scored == 0 {
         (None, None)
     } else {
-        let n = scored.len() as f64;
-        (
-            Some(scored.iter().filter_map(|f| f.percent).sum::<f64>() / n),
-            Some(scored.iter().filter_map(|f| f.value).sum::<f64>() / n),
-        )
+        (Some(psum.div_int(scored)), Some(vsum.div_int(scored)))
     };
+    let provisional = scored > 0
+        && Exact::int(scored as i64)
+            < Exact::from_decimal(fw.scoring.overall_min_share).mul(Exact::int(n as i64));
     let band = match (percent, value) {
-        (Some(p), Some(v)) => fw.band(p, v).map(|l| l.id.clone()),
+        (Some(p), Some(v)) if !provisional => fw.band(p, v).map(|l| l.id.clone()),
         _ => None,
     };
     ScoreResult {
@@ -160,6 +183,9 @@ pub fn score(fw: &Framework, resp: &Response) -> ScoreResult {
             percent,
             value,
             band,
+            provisional,
+            scored,
+            foundations: n,
             answered: answered_all,
             dont_know: dk_all,
             total: total_all,

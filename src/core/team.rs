@@ -4,7 +4,9 @@
 
 use crate::codec::csv::{from_csv, neutralise};
 use crate::codec::sharecode;
-use crate::core::aggregation::{Aggregate, FoundationStats};
+use crate::core::aggregation::{Aggregate, Change, FoundationStats, Withheld};
+use crate::core::exact::Exact;
+use crate::core::num;
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
 use crate::core::reader::{parse_json_limited, type_name};
@@ -385,113 +387,169 @@ fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
     (depth == 0 && !in_string).then_some(i)
 }
 
-/// How a foundation moved between rounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    Up,
-    Down,
-    /// Within the spread: no clear change.
-    Steady,
-}
-
-/// The change of a median, judged against the spread of answers: a move no bigger
-/// than the framework's consensus spread (or, without one, a quarter of the scale) is
-/// "no clear change", so small moves are not overstated.
-pub fn change(fw: &Framework, delta: f64) -> Change {
-    let spread = fw
-        .consensus
-        .as_ref()
-        .map_or(25.0, |c| c.spread / fw.scale.range() * 100.0);
-    if delta > spread + 1e-9 {
-        Change::Up
-    } else if delta < -spread - 1e-9 {
-        Change::Down
-    } else {
-        Change::Steady
-    }
-}
-
-/// Foundations by the gap between the highest and lowest group medians, biggest first
-/// (published groups only); `(foundation index, gap)`.
-pub fn group_gaps(agg: &Aggregate) -> Vec<(usize, Option<f64>)> {
+/// Foundations by the gap between the highest and lowest published group medians,
+/// biggest first; `(foundation index, gap)`. Only figures that are published count: a
+/// withheld figure never makes a gap.
+pub fn group_gaps(agg: &Aggregate) -> Vec<(usize, Option<Exact>)> {
     let n = agg.foundations.len();
-    let mut gaps: Vec<(usize, Option<f64>)> = (0..n)
+    let mut gaps: Vec<(usize, Option<Exact>)> = (0..n)
         .map(|i| {
-            let medians: Vec<f64> = agg
+            let medians: Vec<Exact> = agg
                 .groups
                 .iter()
                 .filter(|g| !g.suppressed)
                 .filter_map(|g| g.foundations.get(i).and_then(|f| f.median))
                 .collect();
             let gap = (medians.len() >= 2).then(|| {
-                medians.iter().cloned().fold(f64::MIN, f64::max)
-                    - medians.iter().cloned().fold(f64::MAX, f64::min)
+                let hi = medians.iter().copied().fold(medians[0], Exact::max);
+                let lo = medians.iter().copied().fold(medians[0], Exact::min);
+                hi.sub(lo)
             });
             (i, gap)
         })
         .collect();
-    gaps.sort_by(|a, b| b.1.unwrap_or(-1.0).total_cmp(&a.1.unwrap_or(-1.0)));
+    // Biggest first; foundations without a gap last, in framework order.
+    gaps.sort_by(|a, b| match (a.1, b.1) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
     gaps
 }
 
-/// The foundation where people disagree most, as a plain sentence, when the
-/// framework has a consensus rule and anyone is outside it.
+/// Where the partnership stands overall: the mean of the published foundation
+/// medians, exactly, with its band (on the scale basis, converted with the first
+/// foundation's range). `None` when no median is published.
+pub fn overall<'a>(
+    fw: &'a Framework,
+    agg: &Aggregate,
+) -> Option<(Exact, Option<&'a crate::core::framework::Level>)> {
+    let medians: Vec<Exact> = agg.foundations.iter().filter_map(|f| f.median).collect();
+    if medians.is_empty() {
+        return None;
+    }
+    let m = medians
+        .iter()
+        .fold(Exact::ZERO, |a, x| a.add(*x))
+        .div_int(medians.len());
+    let value = fw.foundations.first().map_or(m, |f| fw.percent_to_value(f, m));
+    Some((m, fw.band(m, value)))
+}
+
+/// The consensus spread in percent points of the 0 to 100 score (the table's unit).
+fn spread_points(fw: &Framework) -> Option<Exact> {
+    let c = fw.consensus.as_ref()?;
+    Some(
+        Exact::from_decimal(c.spread)
+            .div(Exact::int(fw.scale.range() as i64))
+            .mul(Exact::int(100)),
+    )
+}
+
+/// Where people disagree, as a plain sentence in the table's units (percent points),
+/// when the framework has a consensus rule: the most split foundation, or, when no
+/// foundation is split, that people broadly agree. `None` without a consensus rule or
+/// without a published figure.
 pub fn disagreement(fw: &Framework, agg: &Aggregate) -> Option<String> {
     let c = fw.consensus.as_ref()?;
-    let (i, share) = agg
+    let spread = num::shown(spread_points(fw)?, fw.places());
+    let worst = agg
         .foundations
         .iter()
         .enumerate()
+        .filter(|(_, f)| f.split)
         .filter_map(|(i, f)| f.outside.map(|o| (i, o)))
-        .fold(None, |best: Option<(usize, f64)>, (i, o)| match best {
+        .fold(None, |best: Option<(usize, Exact)>, (i, o)| match best {
             Some((_, b)) if b >= o => best,
             _ => Some((i, o)),
-        })?;
-    if share <= 0.0 {
-        return None;
+        });
+    match worst {
+        Some((i, share)) => Some(format!(
+            "People disagree most about {}: {}% are more than {spread} points from the median.",
+            fw.foundations[i].label().to_lowercase(),
+            num::shown(share.mul(Exact::int(100)), 0)
+        )),
+        None if agg.foundations.iter().any(|f| f.outside.is_some()) => Some(format!(
+            "People broadly agree: on every foundation, at most {}% are more than {spread} points from the median.",
+            num::shown(Exact::from_decimal(c.max_outside).mul(Exact::int(100)), 0)
+        )),
+        None => None,
     }
-    let points = if (c.spread - 1.0).abs() < 1e-9 {
-        "one point".to_string()
+}
+
+/// A figure in the CSV: cut toward zero to the framework's places (`num::shown`).
+fn cell(fw: &Framework, v: Option<Exact>) -> String {
+    v.map_or_else(String::new, |x| num::shown(x, fw.places()))
+}
+
+/// A change in points with its sign: "+8", "-8", "0".
+pub fn signed(fw: &Framework, d: Exact) -> String {
+    let text = num::shown(d, fw.places());
+    if d > Exact::ZERO && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("+{text}")
     } else {
-        format!("{} points", c.spread)
-    };
-    Some(format!(
-        "People disagree most about {}: {}% are more than {points} from the middle.",
-        fw.foundations[i].label().to_lowercase(),
-        (share * 100.0).round()
-    ))
+        text
+    }
 }
 
-fn num(v: Option<f64>) -> String {
-    v.map_or_else(String::new, |x| format!("{:.1}", x))
+/// Why a figure is withheld, in words.
+pub fn withheld_text(agg: &Aggregate, why: Withheld) -> String {
+    match why {
+        Withheld::FewerThanMinimum => {
+            format!("withheld: fewer than {} people", agg.min_group_size)
+        }
+        Withheld::Complementary => {
+            "withheld: with the other figures it would reveal a small group".into()
+        }
+    }
 }
 
-fn stats_row(fw: &Framework, group: &str, f: &FoundationStats) -> Vec<String> {
+fn stats_row(fw: &Framework, agg: &Aggregate, group: &str, f: &FoundationStats) -> Vec<String> {
     let name = fw
         .foundations
         .iter()
         .find(|x| x.id == f.id)
         .map_or(f.id.as_str(), |x| x.name.as_str());
+    if let Some(why) = f.withheld {
+        let mut r = vec![group.to_string(), name.to_string(), String::new()];
+        r.extend(std::iter::repeat_n(String::new(), 8));
+        r.push(withheld_text(agg, why));
+        r.extend([String::new(), String::new(), String::new()]);
+        return r;
+    }
     let band = f
         .band
         .as_deref()
         .and_then(|b| fw.level(b))
         .map_or("", |l| l.label.as_str());
+    let change = match (f.delta, f.change) {
+        (Some(d), Some(c)) => {
+            let judged = match c {
+                Change::Up => "clear rise",
+                Change::Down => "clear fall",
+                Change::Steady => "no clear change",
+            };
+            (signed(fw, d), judged.to_string())
+        }
+        _ => (String::new(), String::new()),
+    };
     vec![
         group.to_string(),
         name.to_string(),
         f.n.to_string(),
-        num(f.median),
-        num(f.q1),
-        num(f.q3),
-        num(f.mean),
-        num(f.sd),
-        num(f.min),
-        num(f.max),
-        num(f.dont_know_rate.map(|r| r * 100.0)),
+        cell(fw, f.median),
+        cell(fw, f.q1),
+        cell(fw, f.q3),
+        cell(fw, f.mean),
+        cell(fw, f.sd.map(Exact::Float)),
+        cell(fw, f.min),
+        cell(fw, f.max),
+        cell(fw, f.dont_know_rate.map(|r| r.mul(Exact::int(100)))),
         band.to_string(),
         if f.split { "yes".into() } else { "no".into() },
-        num(f.delta),
+        change.0,
+        change.1,
     ]
 }
 
@@ -514,6 +572,7 @@ pub fn aggregate_csv(fw: &Framework, agg: &Aggregate) -> String {
         "band (median)",
         "split",
         "change in median",
+        "change (rank test)",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -521,6 +580,7 @@ pub fn aggregate_csv(fw: &Framework, agg: &Aggregate) -> String {
     for f in &agg.foundations {
         rows.push(stats_row(
             fw,
+            agg,
             &format!("Everyone (n={})", agg.respondents),
             f,
         ));
@@ -532,13 +592,17 @@ pub fn aggregate_csv(fw: &Framework, agg: &Aggregate) -> String {
             .map_or(g.option.clone(), |o| o.label.clone());
         if g.suppressed {
             let mut r = vec![label, "(all)".into(), String::new()];
-            r.extend(std::iter::repeat(String::new()).take(8));
-            r.push("suppressed: too few responses".into());
-            r.extend([String::new(), String::new()]);
+            r.extend(std::iter::repeat_n(String::new(), 8));
+            r.push(if g.n > 0 && g.n < agg.min_group_size {
+                withheld_text(agg, Withheld::FewerThanMinimum)
+            } else {
+                withheld_text(agg, Withheld::Complementary)
+            });
+            r.extend([String::new(), String::new(), String::new()]);
             rows.push(r);
         } else {
             for f in &g.foundations {
-                rows.push(stats_row(fw, &label, f));
+                rows.push(stats_row(fw, agg, &label, f));
             }
         }
     }

@@ -174,7 +174,9 @@ pub fn score(
     Ok(to_js(&core_score(&fw, &r))?.unchecked_into())
 }
 
-/// Aggregates many responses: `options.groupBy`, `options.minGroupSize`, `options.previous`.
+/// Aggregates many responses: `options.groupBy`, `options.minGroupSize` (default 3: no
+/// figure rests on fewer people; see `core::aggregation`), `options.previous` (an
+/// earlier round, for change), `options.raw` (every figure, unsuppressed).
 #[wasm_bindgen]
 pub fn aggregate(
     framework_value: &FrameworkInput,
@@ -189,7 +191,7 @@ pub fn aggregate(
         from_js(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?
     };
     let mut r = Reader::default();
-    let m = r.object(&opts, "options", &["groupBy", "minGroupSize", "previous"]);
+    let m = r.object(&opts, "options", &["groupBy", "minGroupSize", "previous", "raw"]);
     let (group_by, min_group_size) = match m {
         Some(m) => (
             r.opt_text(m, "options", "groupBy", 64),
@@ -205,6 +207,7 @@ pub fn aggregate(
         ),
         None => (None, None),
     };
+    let raw = m.is_some_and(|m| r.opt_bool(m, "options", "raw"));
     if !r.issues.is_empty() {
         return Err(js_errs(r.issues));
     }
@@ -219,6 +222,7 @@ pub fn aggregate(
             group_by,
             min_group_size,
             previous: previous.as_deref(),
+            raw,
         },
     )
     .map_err(js_err)?;

@@ -57,6 +57,21 @@ pub fn response(fw: &Framework, answers: Value, respondent: Value) -> Response {
     Response::from_value(fw, &v.into(), "").expect("the test response is valid")
 }
 
-pub fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9
+/// A number the tests compare with a float: a float, or an exact score.
+pub trait Number {
+    fn float(self) -> f64;
+}
+impl Number for f64 {
+    fn float(self) -> f64 {
+        self
+    }
+}
+impl Number for foundations_check::core::exact::Exact {
+    fn float(self) -> f64 {
+        self.get()
+    }
+}
+
+pub fn close(a: impl Number, b: f64) -> bool {
+    (a.float() - b).abs() < 1e-9
 }

@@ -466,8 +466,10 @@ impl Widget {
     }
 }
 
-fn percent_text(p: f64) -> String {
-    format!("{}", p.round() as i64)
+/// A percent as shown: cut toward zero to the framework's places (`num::shown`), so
+/// that it never reaches a band the score has not.
+fn percent_text(fw: &Framework, p: crate::core::exact::Exact) -> String {
+    crate::core::num::shown(p, fw.places())
 }
 
 impl State {
@@ -1146,13 +1148,25 @@ impl State {
                     &d.text("p", &[("class", "notice")], &self.t("sharedNote")),
                 );
             }
-            let overall = match (
-                result.overall.percent,
-                result.overall.band.as_deref().and_then(|b| fw.level(b)),
-            ) {
+            let o = &result.overall;
+            let (scored, total) = (o.scored.to_string(), o.foundations.to_string());
+            let overall = match (o.percent, o.band.as_deref().and_then(|b| fw.level(b))) {
                 (Some(p), Some(l)) => self.strings.fill(
                     "overall",
-                    &[("band", &l.label), ("percent", &percent_text(p))],
+                    &[
+                        ("band", &l.label),
+                        ("percent", &percent_text(fw, p)),
+                        ("scored", &scored),
+                        ("total", &total),
+                    ],
+                ),
+                (Some(p), None) if o.provisional => self.strings.fill(
+                    "overallProvisional",
+                    &[
+                        ("percent", &percent_text(fw, p)),
+                        ("scored", &scored),
+                        ("total", &total),
+                    ],
                 ),
                 _ => self.t("overallNone"),
             };
@@ -1180,7 +1194,7 @@ impl State {
                         &[],
                         &fs.percent.map_or_else(
                             || self.t("insufficient"),
-                            |p| format!("{}%", percent_text(p)),
+                            |p| format!("{}%", percent_text(fw, p)),
                         ),
                     ),
                 );
@@ -1234,13 +1248,13 @@ impl State {
             return None;
         }
         // Foundations: strengths first, then the lowest, with suggested steps.
-        let mut order: Vec<(usize, Option<f64>)> = result
+        let mut order: Vec<(usize, Option<crate::core::exact::Exact>)> = result
             .foundations
             .iter()
             .enumerate()
             .map(|(i, f)| (i, f.percent))
             .collect();
-        crate::core::num::sort_by(&mut order, |a, b| a.1.unwrap_or(-1.0) > b.1.unwrap_or(-1.0));
+        crate::core::num::sort_by(&mut order, |a, b| a.1 > b.1);
         let list = d.el("ol", &[("class", "foundations"), ("part", "results")]);
         for (i, _) in order {
             let (f, fs) = (&fw.foundations[i], &result.foundations[i]);
@@ -1251,8 +1265,10 @@ impl State {
                 fs.percent,
                 fs.band.as_deref().and_then(|b| fw.level(b)),
             ) {
-                (Status::Scored, Some(p), Some(l)) => format!("{}% · {}", percent_text(p), l.label),
-                (Status::Scored, Some(p), None) => format!("{}%", percent_text(p)),
+                (Status::Scored, Some(p), Some(l)) => {
+                    format!("{}% · {}", percent_text(fw, p), l.label)
+                }
+                (Status::Scored, Some(p), None) => format!("{}%", percent_text(fw, p)),
                 _ => self.t("insufficient"),
             };
             add(&li, &d.text("p", &[("class", "band")], &line));

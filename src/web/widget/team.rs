@@ -10,13 +10,16 @@ use crate::core::aggregation::{aggregate, Aggregate, Options};
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
 use crate::core::response::Response;
-use crate::core::team::{self, change, Change, ImportReport, MAX_IMPORT_BYTES};
+use crate::core::aggregation::{Change, Withheld};
+use crate::core::exact::Exact;
+use crate::core::team::{self, ImportReport, MAX_IMPORT_BYTES};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-fn pct(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_string(), |x| format!("{}", x.round() as i64))
+/// A percent as shown: cut toward zero to the framework's places (`num::shown`).
+fn pct(fw: &Framework, v: Option<Exact>) -> String {
+    v.map_or_else(|| "–".to_string(), |x| crate::core::num::shown(x, fw.places()))
 }
 
 impl State {
@@ -322,6 +325,7 @@ impl State {
                 group_by: self.group_by.clone(),
                 min_group_size: None,
                 previous: prev,
+                raw: false,
             },
         )
         .ok()
@@ -556,26 +560,24 @@ impl State {
                     .fill("teamCount", &[("n", &agg.respondents.to_string())]),
             ),
         );
-        let medians: Vec<f64> = agg.foundations.iter().filter_map(|f| f.median).collect();
-        if !medians.is_empty() {
-            let m = medians.iter().sum::<f64>() / medians.len() as f64;
-            if let Some(l) = fw.band(
-                m,
-                fw.foundations
-                    .first()
-                    .map_or(m, |f| fw.percent_to_value(f, m)),
-            ) {
-                add(
-                    &summary,
-                    &d.text(
-                        "p",
-                        &[("class", "overall")],
-                        &self
-                            .strings
-                            .fill("overall", &[("band", &l.label), ("percent", &pct(Some(m)))]),
+        if let Some((m, Some(l))) = team::overall(fw, &agg) {
+            let published = agg.foundations.iter().filter(|f| f.median.is_some()).count();
+            add(
+                &summary,
+                &d.text(
+                    "p",
+                    &[("class", "overall")],
+                    &self.strings.fill(
+                        "overall",
+                        &[
+                            ("band", &l.label),
+                            ("percent", &pct(fw, Some(m))),
+                            ("scored", &published.to_string()),
+                            ("total", &fw.foundations.len().to_string()),
+                        ],
                     ),
-                );
-            }
+                ),
+            );
         }
         if let Some(sentence) = team::disagreement(fw, &agg) {
             add(&summary, &d.text("p", &[("class", "sentence")], &sentence));
@@ -693,10 +695,19 @@ impl State {
         for (f, s) in fw.foundations.iter().zip(&agg.foundations) {
             let tr = d.el("tr", &[]);
             add(&tr, &d.text("th", &[("scope", "row")], &f.name));
-            add(&tr, &d.text("td", &[], &pct(s.median)));
+            if let Some(why) = s.withheld {
+                let cells = d.text("td", &[("colspan", "4")], &team::withheld_text(agg, why));
+                add(&tr, &cells);
+                if !self.previous.is_empty() {
+                    add(&tr, &d.text("td", &[], "–"));
+                }
+                add(&table, &tr);
+                continue;
+            }
+            add(&tr, &d.text("td", &[], &pct(fw, s.median)));
             add(
                 &tr,
-                &d.text("td", &[], &format!("{}–{}", pct(s.q1), pct(s.q3))),
+                &d.text("td", &[], &format!("{}–{}", pct(fw, s.q1), pct(fw, s.q3))),
             );
             add(&tr, &d.text("td", &[], &s.n.to_string()));
             add(
@@ -704,30 +715,30 @@ impl State {
                 &d.text(
                     "td",
                     &[],
-                    &format!("{}%", pct(s.dont_know_rate.map(|r| r * 100.0))),
+                    &format!("{}%", pct(fw, s.dont_know_rate.map(|r| r.mul(Exact::int(100))))),
                 ),
             );
             let split = if s.split {
                 self.strings.fill(
                     "teamSplitYes",
-                    &[("share", &pct(s.outside.map(|o| o * 100.0)))],
+                    &[("share", &pct(fw, s.outside.map(|o| o.mul(Exact::int(100)))))],
                 )
             } else {
                 self.t("teamSplitNo")
             };
             add(&tr, &d.text("td", &[], &split));
             if !self.previous.is_empty() {
-                let text = match s.delta {
-                    None => "–".to_string(),
-                    Some(x) => match change(fw, x) {
-                        Change::Up => self
-                            .strings
-                            .fill("teamUp", &[("points", &pct(Some(x.abs())))]),
-                        Change::Down => self
-                            .strings
-                            .fill("teamDown", &[("points", &pct(Some(x.abs())))]),
-                        Change::Steady => self.t("teamSteady"),
-                    },
+                // The size of the change always; whether it is clear by the rank test.
+                let text = match (s.delta, s.change) {
+                    (Some(x), Some(c)) => {
+                        let key = match c {
+                            Change::Up => "teamUp",
+                            Change::Down => "teamDown",
+                            Change::Steady => "teamSteady",
+                        };
+                        self.strings.fill(key, &[("points", &team::signed(fw, x))])
+                    }
+                    _ => "–".to_string(),
                 };
                 add(&tr, &d.text("td", &[], &text));
             }
@@ -748,8 +759,8 @@ impl State {
         let groups: Vec<&crate::core::aggregation::Group> =
             agg.groups.iter().filter(|g| g.n > 0).collect();
         let few = |g: &crate::core::aggregation::Group| {
-            if g.n < crate::core::aggregation::DEFAULT_MIN_GROUP_SIZE {
-                self.t("teamFew")
+            if g.n < agg.min_group_size {
+                self.strings.fill("teamFew", &[("n", &agg.min_group_size.to_string())])
             } else {
                 self.t("teamHidden")
             }
@@ -784,19 +795,23 @@ impl State {
                 let cell = if g.suppressed {
                     few(g)
                 } else {
-                    g.foundations.get(i).map_or_else(String::new, |f| {
-                        self.strings.fill(
+                    g.foundations.get(i).map_or_else(String::new, |f| match f.withheld {
+                        Some(Withheld::FewerThanMinimum) => self
+                            .strings
+                            .fill("teamFew", &[("n", &agg.min_group_size.to_string())]),
+                        Some(Withheld::Complementary) => self.t("teamHidden"),
+                        None => self.strings.fill(
                             "teamCell",
                             &[
-                                ("median", &pct(f.median)),
-                                ("dk", &pct(f.dont_know_rate.map(|r| r * 100.0))),
+                                ("median", &pct(fw, f.median)),
+                                ("dk", &pct(fw, f.dont_know_rate.map(|r| r.mul(Exact::int(100))))),
                             ],
-                        )
+                        ),
                     })
                 };
                 add(&tr, &d.text("td", &[], &cell));
             }
-            add(&tr, &d.text("td", &[], &pct(gap)));
+            add(&tr, &d.text("td", &[], &pct(fw, gap)));
             add(&gt, &tr);
         }
         add(&self.main, &gt);
