@@ -298,8 +298,15 @@ pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
             .map(get)
             .filter(|s| !s.is_empty())
             .map(|s| s.chars().take(40).collect());
-        let mut problem = None;
+        let mut problem = r
+            .submitted_at
+            .as_deref()
+            .and_then(|t| crate::core::response::check_submitted_at(t).err())
+            .map(|m| format!("column submittedAt: {m}"));
         for (i, c) in cols.iter().enumerate() {
+            if problem.is_some() {
+                break;
+            }
             let v = get(i);
             if v.is_empty() {
                 continue;
