@@ -72,11 +72,22 @@ size:
 
 ## Tests -------------------------------------------------------------------
 
-test: test-native test-wasm test-npm test-e2e test-bench
+test: test-native test-features test-wasm test-npm test-e2e test-bench
 
 # The pure core, the chart geometry and the snapshots: native `cargo test`.
 test-native: rust
 	$(CARGO) test --locked
+
+# Each feature set that ships (the npm package's api, the embed's element, the team
+# embed's team, and api with team): its chart tests natively (overlays are drawn by
+# api and team alone), and the library checked for WebAssembly.
+FEATURE_SETS := api element team api,team
+test-features: rust
+	@for f in $(FEATURE_SETS); do \
+	  echo "== features $$f"; \
+	  $(CARGO) test --locked --no-default-features --features $$f --test chart || exit 1; \
+	  $(CARGO) check --locked --target wasm32-unknown-unknown --no-default-features --features $$f --lib || exit 1; \
+	done
 
 # The bindings in headless Chromium (wasm-bindgen-test).
 test-wasm: tools chromium
