@@ -53,16 +53,20 @@ fn points_lie_on_their_axis_at_the_right_radius() {
             let (dx, dy) = (x - l.center.0, y - l.center.1);
             assert!((dx.hypot(dy) - l.radius * v / 100.0).abs() < 1e-9);
             if v > 0.0 {
-                let a = dy.atan2(dx);
-                let want = angle(i, 8);
-                let diff = (a - want).rem_euclid(std::f64::consts::TAU);
+                // Axis i of 8 turns i eighths of a turn clockwise from straight up (y
+                // grows downwards): the unit vector (sin t, -cos t).
+                let t = std::f64::consts::TAU * i as f64 / 8.0;
+                let r = dx.hypot(dy);
                 assert!(
-                    diff < 1e-9 || (std::f64::consts::TAU - diff) < 1e-9,
-                    "axis {i}: {a} vs {want}"
+                    (dx / r - t.sin()).abs() < 1e-9 && (dy / r + t.cos()).abs() < 1e-9,
+                    "axis {i}: ({dx}, {dy}) does not point at {t} rad from up"
                 );
             }
         }
     }
+    // `angle` says the same: up is -π/2, right is 0, in radians.
+    assert!((angle(0, 8) + std::f64::consts::FRAC_PI_2).abs() < 1e-12);
+    assert!(angle(2, 8).abs() < 1e-12 && (angle(4, 8) - std::f64::consts::FRAC_PI_2).abs() < 1e-12);
     // The first axis points straight up, the third (of 8) to the right.
     let (x, y) = l.point(0, 8, 100.0);
     assert!((x - l.center.0).abs() < 1e-9 && y < l.center.1);
