@@ -116,15 +116,16 @@ fn check_chart(chart: &RadarChart) {
 }
 
 /// A label: any text, or long words (which wrapping must break), within `max` characters.
+/// Short text comes first, so that a short input is a quick one.
 fn label(u: &mut Unstructured, max: usize) -> Result<String> {
     Ok(match u.int_in_range(0..=3u8)? {
-        0 => u.choose(&["W", "i", "中", "&", "<b>"])?.repeat(max).chars().take(max).collect(),
-        1 => {
+        0 | 1 => text(u, max)?,
+        2 => u.choose(&["W", "i", "中", "&", "<b>"])?.repeat(max).chars().take(max).collect(),
+        _ => {
             let word = "W".repeat(u.int_in_range(1..=40)?);
             let s: String = std::iter::repeat(word + " ").take(max).collect();
             s.chars().take(max).collect()
         }
-        _ => text(u, max)?,
     })
 }
 
