@@ -5,6 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 PORT ?= 8080
 FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 2
 # wasm-opt comes from the npm package binaryen, installed locally.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -75,7 +76,7 @@ size:
 
 ## Tests -------------------------------------------------------------------
 
-test: test-native test-msrv test-wasm test-npm test-e2e test-bench
+test: test-native test-features test-msrv test-wasm test-npm test-e2e test-bench
 
 # The pure core, the chart geometry and the snapshots: native `cargo test`.
 test-native: rust
@@ -89,6 +90,17 @@ test-msrv:
 	CARGO_TARGET_DIR=target/msrv $(CARGO) +$(MSRV_TOOLCHAIN) check --locked --all-targets
 	for f in api element team; do \
 	  CARGO_TARGET_DIR=target/msrv $(CARGO) +$(MSRV_TOOLCHAIN) check --locked --lib --target wasm32-unknown-unknown --no-default-features --features $$f || exit 1; \
+	done
+
+# Each feature set that ships (the npm package's api, the embed's element, the team
+# embed's team, and api with team): its chart tests natively (overlays are drawn by
+# api and team alone), and the library checked for WebAssembly.
+FEATURE_SETS := api element team api,team
+test-features: rust
+	@for f in $(FEATURE_SETS); do \
+	  echo "== features $$f"; \
+	  $(CARGO) test --locked --no-default-features --features $$f --test chart || exit 1; \
+	  $(CARGO) check --locked --target wasm32-unknown-unknown --no-default-features --features $$f --lib || exit 1; \
 	done
 
 # The bindings in headless Chromium (wasm-bindgen-test).
@@ -133,14 +145,18 @@ demo: pkg
 
 ## Fuzzing (cargo-fuzz needs a nightly compiler) ------------------------------
 
+# Every target in fuzz/Cargo.toml (`cargo fuzz list`) for FUZZ_SECONDS each; an input
+# that takes longer than FUZZ_TIMEOUT seconds fails the run as a crash does. Only
+# fuzzing uses nightly: `+nightly` overrides rust-toolchain.toml, which applies in fuzz/
+# too. fuzz/Cargo.lock must be current (cargo fuzz has no --locked of its own).
 fuzz:
+	@rustup toolchain list | grep -q '^nightly' \
+	  || rustup toolchain install nightly --profile minimal --no-self-update
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install --locked cargo-fuzz
-	cd fuzz && for t in framework response; do \
-	  if rustup toolchain list | grep -q nightly; then \
-	    $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
-	  else \
-	    RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
-	  fi; \
+	cd fuzz && $(CARGO) +nightly metadata --locked --format-version 1 >/dev/null
+	cd fuzz && for t in $$($(CARGO) +nightly fuzz list); do \
+	  echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) || exit 1; \
 	done
 
 clean:

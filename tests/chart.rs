@@ -1,6 +1,6 @@
 //! Radar chart geometry, SVG snapshots and escaping.
 use foundations_check::chart::layout::{angle, Layout};
-use foundations_check::chart::{radar_svg, text_alternative, RadarChart};
+use foundations_check::chart::{radar_svg, text_alternative, RadarChart, OVERLAYS};
 use serde_json::json;
 
 const LONG: [&str; 16] = [
@@ -53,16 +53,20 @@ fn points_lie_on_their_axis_at_the_right_radius() {
             let (dx, dy) = (x - l.center.0, y - l.center.1);
             assert!((dx.hypot(dy) - l.radius * v / 100.0).abs() < 1e-9);
             if v > 0.0 {
-                let a = dy.atan2(dx);
-                let want = angle(i, 8);
-                let diff = (a - want).rem_euclid(std::f64::consts::TAU);
+                // Axis i of 8 turns i eighths of a turn clockwise from straight up (y
+                // grows downwards): the unit vector (sin t, -cos t).
+                let t = std::f64::consts::TAU * i as f64 / 8.0;
+                let r = dx.hypot(dy);
                 assert!(
-                    diff < 1e-9 || (std::f64::consts::TAU - diff) < 1e-9,
-                    "axis {i}: {a} vs {want}"
+                    (dx / r - t.sin()).abs() < 1e-9 && (dy / r + t.cos()).abs() < 1e-9,
+                    "axis {i}: ({dx}, {dy}) does not point at {t} rad from up"
                 );
             }
         }
     }
+    // `angle` says the same: up is -π/2, right is 0, in radians.
+    assert!((angle(0, 8) + std::f64::consts::FRAC_PI_2).abs() < 1e-12);
+    assert!(angle(2, 8).abs() < 1e-12 && (angle(4, 8) - std::f64::consts::FRAC_PI_2).abs() < 1e-12);
     // The first axis points straight up, the third (of 8) to the right.
     let (x, y) = l.point(0, 8, 100.0);
     assert!((x - l.center.0).abs() < 1e-9 && y < l.center.1);
@@ -164,7 +168,13 @@ fn labels_are_escaped_and_the_svg_has_no_style_or_script() {
     assert!(svg.contains("&lt;script&gt;"));
     assert!(svg.contains("&apos;x&apos;") || svg.contains("&#39;x&#39;"));
     assert!(svg.contains("Tom &amp; &quot;Jerry&quot;"));
-    assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    if OVERLAYS {
+        // The legend names each series.
+        assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"), "{svg}");
+    } else {
+        // A build without overlays draws no legend: no series label is in the SVG.
+        assert!(!svg.contains("onerror") && !svg.contains("second"), "{svg}");
+    }
     assert!(svg.contains("role=\"img\""));
     assert!(svg.contains("<title>Radar chart: Board &quot;view&quot; &lt;b&gt;."));
 }
@@ -214,24 +224,111 @@ fn text_alternative_summary() {
     )
     .unwrap();
     let alt = text_alternative(&c);
-    assert_eq!(
-        alt.summary,
-        "Highest Relationships and trust (83%), lowest Resources (16%). Marked split: Governance."
-    );
     assert_eq!(alt.columns, ["Foundation", "You"]);
     assert_eq!(alt.rows.len(), 8);
-    assert!(alt.rows[4].highlighted);
+    // 83.3 and 16.7 are cut toward zero (the display rule).
+    let highest = "Highest Relationships and trust (83%), lowest Resources (16%).";
+    if OVERLAYS {
+        assert_eq!(alt.summary, format!("{highest} Marked split: Governance."));
+        assert!(alt.rows[4].highlighted);
+    } else {
+        // A build without overlays marks no axis.
+        assert_eq!(alt.summary, highest);
+        assert!(alt.rows.iter().all(|r| !r.highlighted));
+    }
+    assert_eq!(alt.rows.iter().filter(|r| r.highlighted).count(), usize::from(OVERLAYS));
 }
 
-/// Compares with the checked-in snapshot; `UPDATE_SNAPSHOTS=1` rewrites it.
+/// Compares a chart's SVG with tests/snapshots/`name`.svg. A missing snapshot fails, and
+/// so does one that differs, showing the first line that does; only
+/// `UPDATE_SNAPSHOTS=1 cargo test --test chart` writes them (check them by eye, then
+/// commit them).
 fn snapshot(name: &str, c: &RadarChart) {
     let svg = radar_svg(c).unwrap();
     let path = format!("{}/tests/snapshots/{name}.svg", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !std::path::Path::new(&path).exists() {
-        std::fs::write(&path, &svg).unwrap();
+    let update = std::env::var("UPDATE_SNAPSHOTS").as_deref() == Ok("1");
+    if let Err(e) = compare_snapshot(std::path::Path::new(&path), &svg, update) {
+        panic!("{e}");
     }
-    let want = std::fs::read_to_string(&path).unwrap();
-    assert!(want == svg, "{name}.svg differs from the snapshot; run with UPDATE_SNAPSHOTS=1 after checking the change");
+}
+
+fn compare_snapshot(path: &std::path::Path, svg: &str, update: bool) -> Result<(), String> {
+    const HOW: &str = "UPDATE_SNAPSHOTS=1 cargo test --test chart";
+    if update {
+        return std::fs::write(path, svg).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    let want = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "there is no snapshot {} ({e}): run `{HOW}` to write it, check it, and commit it",
+            path.display()
+        )
+    })?;
+    if want == svg {
+        return Ok(());
+    }
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), svg.lines().collect());
+    let k = w.iter().zip(&g).take_while(|(a, b)| a == b).count();
+    let end = "(end of file)";
+    Err(format!(
+        "the chart differs from the snapshot {} at line {}:\n  snapshot: {}\n  drawn:    {}\n\
+         if the change is intended, run `{HOW}` and check the new file",
+        path.display(),
+        k + 1,
+        w.get(k).unwrap_or(&end),
+        g.get(k).unwrap_or(&end),
+    ))
+}
+
+#[test]
+fn a_missing_or_different_snapshot_fails_and_nothing_is_written() {
+    let dir = std::env::temp_dir().join(format!("fc-snapshot-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("missing.svg");
+    let _ = std::fs::remove_file(&path);
+    let e = compare_snapshot(&path, "<svg>\n</svg>\n", false).unwrap_err();
+    assert!(e.contains("there is no snapshot") && e.contains("UPDATE_SNAPSHOTS=1 cargo test"), "{e}");
+    assert!(!path.exists(), "a missing snapshot was written");
+    std::fs::write(&path, "<svg>\n<title>a</title>\n</svg>\n").unwrap();
+    let e = compare_snapshot(&path, "<svg>\n<title>b</title>\n</svg>\n", false).unwrap_err();
+    assert!(e.contains("at line 2:\n  snapshot: <title>a</title>\n  drawn:    <title>b</title>"), "{e}");
+    let e = compare_snapshot(&path, "<svg>\n<title>a</title>\n", false).unwrap_err();
+    assert!(e.contains("at line 3:\n  snapshot: </svg>\n  drawn:    (end of file)"), "{e}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "<svg>\n<title>a</title>\n</svg>\n");
+    assert_eq!(compare_snapshot(&path, "<svg>\n<title>a</title>\n</svg>\n", false), Ok(()));
+    // Asked to, it writes.
+    compare_snapshot(&path, "new", true).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// In a build without overlays (the self-check embed), a chart is drawn as if it had no
+/// ranges, highlights or legend: checks that, for a chart whose snapshot is of a build
+/// with them.
+fn drawn_without_overlays(c: &RadarChart) {
+    assert!(!OVERLAYS);
+    let svg = radar_svg(c).unwrap();
+    let mut plain = c.clone();
+    for s in &mut plain.series {
+        s.range = None;
+    }
+    plain.highlight.clear();
+    plain.highlight_label = None;
+    assert_eq!(svg, radar_svg(&plain).unwrap(), "ranges or highlights were drawn");
+    assert!(!svg.contains("split"), "{svg}");
+    if c.series.len() > 1 {
+        for s in &c.series {
+            assert!(!svg.contains(&format!(">{}<", s.label)), "a legend names {}", s.label);
+        }
+    }
+}
+
+/// The snapshot in a build with overlays; the same chart without them in one without.
+fn overlay_snapshot(name: &str, c: &RadarChart) {
+    if OVERLAYS {
+        snapshot(name, c);
+    } else {
+        drawn_without_overlays(c);
+    }
 }
 
 #[test]
@@ -254,7 +351,7 @@ fn snapshot_one_series() {
 
 #[test]
 fn snapshot_overlay_of_four() {
-    snapshot(
+    overlay_snapshot(
         "overlay-four",
         &RadarChart::from_value(
             &json!({
@@ -278,12 +375,12 @@ fn snapshot_sixteen_long_axes() {
     let mut c = chart(16, 2, true);
     c.title = Some("Sixteen foundations with long names".into());
     c.series[1].values[5] = None;
-    snapshot("sixteen-long", &c);
+    overlay_snapshot("sixteen-long", &c);
 }
 
 #[test]
 fn snapshot_bands_and_highlights() {
-    snapshot(
+    overlay_snapshot(
         "team-bands-highlights",
         &RadarChart::from_value(&json!({
             "title": "Partnership median, with the middle half of answers",
@@ -309,10 +406,13 @@ fn text_alternative_when_all_are_equal() {
         .into(),
     )
     .unwrap();
-    assert_eq!(
-        text_alternative(&c).summary,
+    let want = if OVERLAYS {
         "Team: all 8 at 50%. Other: Shared purpose 10%; 7 with no score."
-    );
+    } else {
+        // A build without overlays does not name the series.
+        "All 8 at 50%. Shared purpose 10%; 7 with no score."
+    };
+    assert_eq!(text_alternative(&c).summary, want);
 }
 
 /// The widget draws its charts without checking them again (see `radar_svg_of_valid`):

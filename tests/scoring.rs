@@ -1,5 +1,6 @@
 //! Scoring rules, each checked against figures worked out by hand.
 mod common;
+use foundations_check::core::exact::Exact;
 use common::*;
 use foundations_check::core::scoring::{score, Status};
 use serde_json::json;
@@ -152,17 +153,66 @@ fn other_scale_ranges() {
     assert!(close(score(&fw, &r).foundations[0].value.unwrap(), 8.0));
 }
 
+/// Two frameworks and two responses read separately from text (the second framework
+/// pretty-printed, the second response with its answers in another order) score the
+/// same, field by field, and both give the figures worked out by hand.
 #[test]
 fn same_input_same_output() {
-    let fw = small();
-    let r = response(
-        &fw,
-        json!({"a": 4, "b": 2, "c": 5, "e": 1}),
-        json!({"sector": "nhs"}),
+    use foundations_check::{Framework, Response};
+    let fw_a = Framework::from_json(&small_json().to_string()).unwrap();
+    let fw_b = Framework::from_json(&serde_json::to_string_pretty(&small_json()).unwrap()).unwrap();
+    let r_a = Response::from_json(
+        &fw_a,
+        r#"{"framework": "test", "version": "1", "answers": {"a": 4, "b": 2, "c": 5, "e": 1}, "respondent": {"sector": "nhs"}}"#,
+    )
+    .unwrap();
+    let r_b = Response::from_json(
+        &fw_b,
+        r#"{"respondent": {"sector": "nhs"}, "answers": {"e": 1, "c": 5, "b": 2, "a": 4}, "version": "1", "framework": "test"}"#,
+    )
+    .unwrap();
+    let (a, b) = (score(&fw_a, &r_a), score(&fw_b, &r_b));
+    assert_eq!(a.foundations.len(), 2);
+    assert_eq!(b.foundations.len(), 2);
+    // f1: a = 4 (w1), b = 2 reversed to 4 (w3), c = 5, d unanswered:
+    // (4 + 12 + 5) / 5 = 4.2 -> (4.2 - 1) / 4 = 80 %, band high.
+    // f2: e = 1, f unanswered: 1 of 2 meets half -> 1 -> 0 %, band low.
+    let want = [
+        ("f1", 4.2, 80.0, "high", (3, 0, 4)),
+        ("f2", 1.0, 0.0, "low", (1, 0, 2)),
+    ];
+    for (s, ((fa, fb), (id, value, percent, band, counts))) in
+        a.foundations.iter().zip(&b.foundations).zip(want).enumerate()
+    {
+        for f in [fa, fb] {
+            assert_eq!(f.id, id, "foundation {s}");
+            assert_eq!(f.status, Status::Scored, "{id}");
+            assert!(close(f.value.unwrap(), value), "{id}: value {:?}", f.value);
+            assert!(close(f.percent.unwrap(), percent), "{id}: percent {:?}", f.percent);
+            assert_eq!(f.band.as_deref(), Some(band), "{id}");
+            assert_eq!((f.answered, f.dont_know, f.total), counts, "{id}");
+        }
+        // The two are the same exactly, not only close: 21/5 and 80.
+        assert_eq!(fa.value, fb.value, "{id}");
+        assert_eq!(fa.percent, fb.percent, "{id}");
+    }
+    // Overall: the mean of the percents (80 + 0) / 2 = 40, band low; of the values
+    // (4.2 + 1) / 2 = 2.6; 4 answered of 6.
+    for o in [&a.overall, &b.overall] {
+        assert!(close(o.percent.unwrap(), 40.0), "{:?}", o.percent);
+        assert!(close(o.value.unwrap(), 2.6), "{:?}", o.value);
+        assert_eq!(o.band.as_deref(), Some("low"));
+        assert_eq!((o.answered, o.dont_know, o.total), (4, 0, 6));
+    }
+    assert_eq!(a.overall.percent, b.overall.percent);
+    assert_eq!(a.overall.value, b.overall.value);
+    assert_eq!(a.overall.percent, Some(Exact::int(40)));
+    assert_eq!(a.overall.value, Some(Exact::frac(13, 5)));
+    // And so is what is written for JavaScript.
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
     );
-    let a = serde_json::to_string(&score(&fw, &r)).unwrap();
-    let b = serde_json::to_string(&score(&fw, &r)).unwrap();
-    assert_eq!(a, b);
 }
 
 #[test]

@@ -388,3 +388,31 @@ fn respondent_field_ids_must_not_clash_with_columns() {
         "reserved",
     );
 }
+
+/// Found by the csv and team fuzz targets: a response whose time held a control
+/// character or U+FFFD was accepted, and then its CSV could not be read (a NUL) or the
+/// team import refused the file it was in as binary data. Such a time is refused.
+#[test]
+fn a_time_with_a_control_character_or_u_fffd_is_refused() {
+    for (t, code) in [
+        ("\u{0}", "U+0000"),
+        ("e\u{1}", "U+0001"),
+        ("2026-11-22T09:30:15Z\n", "U+000A"),
+        ("\t", "U+0009"),
+        ("\u{7f}", "U+007F"),
+        ("\u{85}", "U+0085"),
+        ("+\"\u{fffd}\"", "U+FFFD"),
+    ] {
+        let text = json!({"framework": "test", "version": "1", "answers": {"a": 1}, "submittedAt": t})
+            .to_string();
+        has(
+            &Response::from_json(&small(), &text).unwrap_err(),
+            "submittedAt",
+            &format!("a character that a time cannot have ({code})"),
+        );
+    }
+    for t in ["2026-11-22T09:30:15.123Z", "22/11/2026 09:30", "'=x, \"quoted\" \u{a0}😀"] {
+        let text = json!({"framework": "test", "version": "1", "submittedAt": t}).to_string();
+        assert!(Response::from_json(&small(), &text).is_ok(), "{t:?}");
+    }
+}

@@ -22,24 +22,31 @@ fn is_plain_number(s: &str) -> bool {
         && d.bytes().filter(|b| *b == b'.').count() <= 1
 }
 
-/// Neutralises a cell that a spreadsheet could take for a formula.
+fn starts_like_formula(s: &str) -> bool {
+    matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
+/// Whether reading would take a leading `'` off `rest`'s cell `'rest`: when `rest`, past
+/// any further `'`, starts like a formula.
+fn marked(rest: &str) -> bool {
+    starts_like_formula(rest.trim_start_matches('\''))
+}
+
+/// Neutralises a cell that a spreadsheet could take for a formula. A text that already
+/// starts with `'` before a formula's first character gets one more, so that reading
+/// gives it back as it was.
 pub fn neutralise(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_plain_number(s) => format!("'{s}"),
-        _ => s.to_string(),
+    let formula = starts_like_formula(s) && !is_plain_number(s);
+    if formula || (s.starts_with('\'') && marked(s)) {
+        format!("'{s}")
+    } else {
+        s.to_string()
     }
 }
 
 fn unneutralise(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest)
-            if matches!(
-                rest.chars().next(),
-                Some('=' | '+' | '-' | '@' | '\t' | '\r')
-            ) =>
-        {
-            rest
-        }
+        Some(rest) if marked(rest) => rest,
         _ => s,
     }
 }
@@ -291,8 +298,15 @@ pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
             .map(get)
             .filter(|s| !s.is_empty())
             .map(|s| s.chars().take(40).collect());
-        let mut problem = None;
+        let mut problem = r
+            .submitted_at
+            .as_deref()
+            .and_then(|t| crate::core::response::check_submitted_at(t).err())
+            .map(|m| format!("column submittedAt: {m}"));
         for (i, c) in cols.iter().enumerate() {
+            if problem.is_some() {
+                break;
+            }
             let v = get(i);
             if v.is_empty() {
                 continue;

@@ -104,6 +104,19 @@ impl Response {
     }
 }
 
+/// Checks the text of a submission time: no control characters, which CSV files and the
+/// team import take for binary data, and no U+FFFD, the mark of text read in the wrong
+/// encoding, which the team import refuses too. (A time needs none of them.)
+pub fn check_submitted_at(t: &str) -> Result<(), String> {
+    match t.chars().find(|c| c.is_control() || *c == '\u{fffd}') {
+        Some(c) => Err(format!(
+            "has a character that a time cannot have (U+{:04X})",
+            u32::from(c)
+        )),
+        None => Ok(()),
+    }
+}
+
 fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<Response> {
     let m = r.object(
         v,
@@ -230,6 +243,9 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
         ),
     }
     let submitted_at = r.opt_text(m, p, "submittedAt", 40);
+    if let Some(Err(msg)) = submitted_at.as_deref().map(check_submitted_at) {
+        r.err(&child(p, "submittedAt"), msg);
+    }
     Some(Response {
         framework,
         version,
