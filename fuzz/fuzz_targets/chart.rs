@@ -227,6 +227,7 @@ fn from_results(u: &mut Unstructured) -> Result<()> {
         group_by: u.arbitrary::<bool>()?.then(|| "g".to_string()),
         min_group_size: Some(u.int_in_range(1..=4)?),
         previous: None,
+        raw: u.arbitrary()?,
     };
     let agg = aggregate(&fw, &rs, &opts).expect("an aggregate");
     let opts = AggregateChartOptions {

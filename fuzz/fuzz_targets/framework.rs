@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         let s = score(&fw, &r);
-        assert!(s.foundations.iter().all(|f| f.percent.map_or(true, |p| (0.0..=100.0).contains(&p))));
+        assert!(s.foundations.iter().all(|f| f.percent.map_or(true, |p| (0.0..=100.0).contains(&p.get()))));
         let code = foundations_check::codec::sharecode::encode(&fw, &r);
         assert_eq!(foundations_check::codec::sharecode::decode(&fw, &code).ok().as_ref(), Some(&r));
     }
