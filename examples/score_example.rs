@@ -2,8 +2,8 @@
 //! The answers are an illustration, written out below, not anyone's real response.
 
 use foundations_check::core::builtin::{builtin, DEFAULT_ID};
-use foundations_check::core::scoring::score;
 use foundations_check::core::num;
+use foundations_check::core::scoring::score;
 use foundations_check::{codec::sharecode, Response};
 
 fn main() {

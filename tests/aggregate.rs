@@ -152,7 +152,10 @@ fn groups_with_suppression() {
         [("nhs", 3, false), ("council", 4, false), ("vcs", 3, false)]
     );
     // nhs: 0, 25, 50 -> median 25.
-    assert!(close(a.groups[0].foundations[1].median.unwrap().get(), 25.0));
+    assert!(close(
+        a.groups[0].foundations[1].median.unwrap().get(),
+        25.0
+    ));
     // With a minimum of 4, nhs and vcs (3 each) are suppressed and carry no statistics.
     let opts = Options {
         group_by: Some("sector".into()),

@@ -236,7 +236,10 @@ fn text_alternative_summary() {
         assert_eq!(alt.summary, highest);
         assert!(alt.rows.iter().all(|r| !r.highlighted));
     }
-    assert_eq!(alt.rows.iter().filter(|r| r.highlighted).count(), usize::from(OVERLAYS));
+    assert_eq!(
+        alt.rows.iter().filter(|r| r.highlighted).count(),
+        usize::from(OVERLAYS)
+    );
 }
 
 /// Compares a chart's SVG with tests/snapshots/`name`.svg. A missing snapshot fails, and
@@ -286,15 +289,30 @@ fn a_missing_or_different_snapshot_fails_and_nothing_is_written() {
     let path = dir.join("missing.svg");
     let _ = std::fs::remove_file(&path);
     let e = compare_snapshot(&path, "<svg>\n</svg>\n", false).unwrap_err();
-    assert!(e.contains("there is no snapshot") && e.contains("UPDATE_SNAPSHOTS=1 cargo test"), "{e}");
+    assert!(
+        e.contains("there is no snapshot") && e.contains("UPDATE_SNAPSHOTS=1 cargo test"),
+        "{e}"
+    );
     assert!(!path.exists(), "a missing snapshot was written");
     std::fs::write(&path, "<svg>\n<title>a</title>\n</svg>\n").unwrap();
     let e = compare_snapshot(&path, "<svg>\n<title>b</title>\n</svg>\n", false).unwrap_err();
-    assert!(e.contains("at line 2:\n  snapshot: <title>a</title>\n  drawn:    <title>b</title>"), "{e}");
+    assert!(
+        e.contains("at line 2:\n  snapshot: <title>a</title>\n  drawn:    <title>b</title>"),
+        "{e}"
+    );
     let e = compare_snapshot(&path, "<svg>\n<title>a</title>\n", false).unwrap_err();
-    assert!(e.contains("at line 3:\n  snapshot: </svg>\n  drawn:    (end of file)"), "{e}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "<svg>\n<title>a</title>\n</svg>\n");
-    assert_eq!(compare_snapshot(&path, "<svg>\n<title>a</title>\n</svg>\n", false), Ok(()));
+    assert!(
+        e.contains("at line 3:\n  snapshot: </svg>\n  drawn:    (end of file)"),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "<svg>\n<title>a</title>\n</svg>\n"
+    );
+    assert_eq!(
+        compare_snapshot(&path, "<svg>\n<title>a</title>\n</svg>\n", false),
+        Ok(())
+    );
     // Asked to, it writes.
     compare_snapshot(&path, "new", true).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
@@ -313,11 +331,19 @@ fn drawn_without_overlays(c: &RadarChart) {
     }
     plain.highlight.clear();
     plain.highlight_label = None;
-    assert_eq!(svg, radar_svg(&plain).unwrap(), "ranges or highlights were drawn");
+    assert_eq!(
+        svg,
+        radar_svg(&plain).unwrap(),
+        "ranges or highlights were drawn"
+    );
     assert!(!svg.contains("split"), "{svg}");
     if c.series.len() > 1 {
         for s in &c.series {
-            assert!(!svg.contains(&format!(">{}<", s.label)), "a legend names {}", s.label);
+            assert!(
+                !svg.contains(&format!(">{}<", s.label)),
+                "a legend names {}",
+                s.label
+            );
         }
     }
 }

@@ -125,29 +125,27 @@ fn multiline_quoted_fields_and_crlf() {
     assert_eq!(recs[1].0, 3);
 }
 
-/// Found by the csv fuzz target: a time that started with `'` before a formula's first
-/// character lost the `'` on the way through CSV ("'+\"" read back as "+\"").
+/// Found by the csv fuzz target: a text that started with `'` before a formula's first
+/// character lost the `'` on the way through CSV ("'+\"" read back as "+\""). (Times,
+/// where the fuzzer found it, are now read as times; the rule holds for any cell.)
 #[test]
 fn a_leading_apostrophe_survives_the_round_trip() {
     let fw = small();
-    for t in ["'+\"", "'-,'<\"\"", "''=x", "'@", "'", "'a", "-2", "'-2", "=1", "a'=b"] {
-        let mut r = response(&fw, json!({"a": 1}), json!({}));
-        r.submitted_at = Some(t.into());
-        let back = from_csv(&fw, &to_csv(&fw, &[r.clone()])).unwrap();
-        assert_eq!(back.responses, [r], "{t:?}");
-    }
     assert_eq!(neutralise("'=1"), "''=1");
     assert_eq!(neutralise("''-x"), "'''-x");
     assert_eq!(neutralise("'a"), "'a");
     assert_eq!(neutralise("'-"), "''-");
     // A cell written as "'-2" still reads as -2, as it always did.
     let got = from_csv(&fw, "framework,version,a\ntest,1,'-2\n").unwrap();
-    assert_eq!(got.rejected[0].to_string(), "line 2: column a: -2 is outside the scale (1 to 5)");
+    assert_eq!(
+        got.rejected[0].to_string(),
+        "line 2: column a: -2 is outside the scale (1 to 5)"
+    );
 }
 
 /// Found by the csv fuzz target: a response whose time held a NUL made the CSV of every
-/// response with it unreadable ("it contains binary data"). A time with a control
-/// character is refused where it is read: in a CSV file, that row alone.
+/// response with it unreadable ("it contains binary data"). A time that is not a time
+/// is refused where it is read: in a CSV file, that row alone, named.
 #[test]
 fn a_time_with_a_control_character_is_refused() {
     let fw = small();
@@ -161,8 +159,8 @@ fn a_time_with_a_control_character_is_refused() {
     assert_eq!(
         msgs,
         [
-            "line 2: column submittedAt: has a character that a time cannot have (U+0001)",
-            "line 3: column submittedAt: has a character that a time cannot have (U+000A)"
+            "line 2: column submittedAt: \"x\u{fffd}\" is not a date and time this can read (for example 2026-11-22T09:30:00Z, or 22/11/2026 09:30)",
+            "line 3: column submittedAt: \"a\u{fffd}b\" is not a date and time this can read (for example 2026-11-22T09:30:00Z, or 22/11/2026 09:30)"
         ]
     );
 }

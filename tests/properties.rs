@@ -5,8 +5,8 @@ mod common;
 use common::*;
 use foundations_check::codec::sharecode::{decode, encode};
 use foundations_check::core::aggregation::{aggregate, Change, Options};
-use foundations_check::core::exact::Exact;
 use foundations_check::core::builtin::builtin;
+use foundations_check::core::exact::Exact;
 use foundations_check::core::scoring::{score, Status};
 use foundations_check::{Framework, Response};
 use proptest::prelude::*;
@@ -51,10 +51,12 @@ fn same_json(a: &foundations_check::codec::json::Value, b: &Value) -> bool {
         (V::Bool(x), Value::Bool(y)) => x == y,
         (V::Number(Number::Int(x)), Value::Number(y)) => y.as_i64() == Some(*x),
         (V::Number(Number::Big(x)), Value::Number(y)) => y.as_u64() == Some(*x),
-        (V::Number(Number::Float(x)), Value::Number(y)) => {
+        (V::Number(Number::Float(x, _)), Value::Number(y)) => {
             // Within 4 units in the last place (subnormals included).
             let y = y.as_f64().unwrap();
-            y.is_f64_like() && x.signum() == y.signum() && (x.to_bits() as i64 - y.to_bits() as i64).abs() <= 4
+            y.is_f64_like()
+                && x.signum() == y.signum()
+                && (x.to_bits() as i64 - y.to_bits() as i64).abs() <= 4
         }
         (V::String(x), Value::String(y)) => x == y,
         (V::Array(x), Value::Array(y)) => {

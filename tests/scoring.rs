@@ -1,7 +1,7 @@
 //! Scoring rules, each checked against figures worked out by hand.
 mod common;
-use foundations_check::core::exact::Exact;
 use common::*;
+use foundations_check::core::exact::Exact;
 use foundations_check::core::scoring::{score, Status};
 use serde_json::json;
 
@@ -181,14 +181,22 @@ fn same_input_same_output() {
         ("f1", 4.2, 80.0, "high", (3, 0, 4)),
         ("f2", 1.0, 0.0, "low", (1, 0, 2)),
     ];
-    for (s, ((fa, fb), (id, value, percent, band, counts))) in
-        a.foundations.iter().zip(&b.foundations).zip(want).enumerate()
+    for (s, ((fa, fb), (id, value, percent, band, counts))) in a
+        .foundations
+        .iter()
+        .zip(&b.foundations)
+        .zip(want)
+        .enumerate()
     {
         for f in [fa, fb] {
             assert_eq!(f.id, id, "foundation {s}");
             assert_eq!(f.status, Status::Scored, "{id}");
             assert!(close(f.value.unwrap(), value), "{id}: value {:?}", f.value);
-            assert!(close(f.percent.unwrap(), percent), "{id}: percent {:?}", f.percent);
+            assert!(
+                close(f.percent.unwrap(), percent),
+                "{id}: percent {:?}",
+                f.percent
+            );
             assert_eq!(f.band.as_deref(), Some(band), "{id}");
             assert_eq!((f.answered, f.dont_know, f.total), counts, "{id}");
         }

@@ -7,11 +7,23 @@ use foundations_check::core::exact::Exact;
 use foundations_check::core::team::{aggregate_csv, disagreement, group_gaps, import};
 use serde_json::json;
 
+/// A response submitted at `t`.
+fn at(mut r: foundations_check::Response, t: &str) -> foundations_check::Response {
+    r.submitted_at = Some(t.to_string());
+    r
+}
+
 #[test]
 fn codes_links_and_duplicates() {
     let fw = small();
-    let a = response(&fw, json!({"a": 1, "e": 5}), json!({"sector": "nhs"}));
-    let b = response(&fw, json!({"a": 5, "e": 1}), json!({"sector": "vcs"}));
+    let a = at(
+        response(&fw, json!({"a": 1, "e": 5}), json!({"sector": "nhs"})),
+        "2026-11-22T09:30:15Z",
+    );
+    let b = at(
+        response(&fw, json!({"a": 5, "e": 1}), json!({"sector": "vcs"})),
+        "2026-11-22T09:31:00Z",
+    );
     let (ca, cb) = (encode(&fw, &a), encode(&fw, &b));
     let text = format!("{ca}\n\n  https://intranet.example/check#fc={cb}  \nnot-a-code\n{ca}\n");
     let mut set = Vec::new();
@@ -264,22 +276,30 @@ fn an_import_in_small_steps_reads_the_same_as_at_once() {
 }
 
 /// Found by the team fuzz target: what the tool writes, the team import reads whole.
-/// A JSON or CSV export holding a time with a control character or U+FFFD was refused
-/// as binary data; such times are refused when read now, and every other time goes
-/// through both formats (CSV cells are read trimmed, so these have no spaces around).
+/// (A JSON or CSV export holding a time with a control character was refused as binary
+/// data; times are now read as times, and what is written is their one form.)
 #[test]
 fn exports_import_whole() {
     let fw = small();
-    let rs: Vec<_> = ["'=x, \"quoted\"", "😀\u{a0}é", "fc=AAAA", "2026-11-22T09:30:15.123Z", "''-"]
-        .iter()
-        .enumerate()
-        .map(|(k, t)| {
-            let mut r = response(&fw, json!({"a": k + 1}), json!({}));
-            r.submitted_at = Some(t.to_string());
-            r
-        })
-        .collect();
-    let list = format!("[{}]", rs.iter().map(|r| r.to_json()).collect::<Vec<_>>().join(","));
+    let rs: Vec<_> = [
+        "2026-11-22T09:30:15Z",
+        "1970-01-01T00:00:00Z",
+        "2514-05-30T01:53:03Z",
+        "2024-02-29T12:00:00Z",
+        "2026-12-31T23:59:59Z",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, t)| {
+        let mut r = response(&fw, json!({"a": k + 1}), json!({}));
+        r.submitted_at = Some(t.to_string());
+        r
+    })
+    .collect();
+    let list = format!(
+        "[{}]",
+        rs.iter().map(|r| r.to_json()).collect::<Vec<_>>().join(",")
+    );
     let csv = foundations_check::codec::csv::to_csv(&fw, &rs);
     for (name, text) in [("team.json", list), ("team.csv", csv)] {
         let mut set = Vec::new();
@@ -287,4 +307,49 @@ fn exports_import_whole() {
         assert_eq!(r.rejected, [], "{name}");
         assert_eq!(set, rs, "{name}");
     }
+}
+
+/// The identity rule (core::team): one person wherever a timed response appears, in
+/// whatever form its time is written; untimed copies are people up to the most any one
+/// import brought.
+#[test]
+fn a_response_keeps_its_identity() {
+    let fw = small();
+    // The same self-check as JSON written with milliseconds (as the README's
+    // `new Date().toISOString()` writes it), with an offset, and as its share code.
+    let base = "{\"framework\":\"test\",\"version\":\"1\",\"answers\":{\"a\":4},\"respondent\":{\"sector\":\"nhs\"},\"submittedAt\":";
+    let with_ms = format!("{base}\"2026-11-22T09:30:15.123Z\"}}");
+    let with_offset = format!("{base}\"2026-11-22T10:30:15+01:00\"}}");
+    let mut set = Vec::new();
+    assert_eq!(import(&fw, &mut set, "a.json", &with_ms).added, 1);
+    let code = encode(&fw, &set[0]);
+    assert_eq!(import(&fw, &mut set, "code", &code).duplicates, 1);
+    assert_eq!(import(&fw, &mut set, "b.json", &with_offset).duplicates, 1);
+    // Importing the same file again adds nobody.
+    assert_eq!(import(&fw, &mut set, "a.json", &with_ms).added, 0);
+    assert_eq!(set.len(), 1);
+    assert_eq!(set[0].submitted_at.as_deref(), Some("2026-11-22T09:30:15Z"));
+
+    // Ten responses without times, four repeating another person's answers, are ten
+    // people; the same ten again add none; a file with more copies of one than the set
+    // holds adds only the copies beyond them.
+    let answers = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 5];
+    let ten: Vec<String> = answers[..10]
+        .iter()
+        .map(|v| response(&fw, json!({"a": v}), json!({})).to_json())
+        .collect();
+    let file = format!("[{}]", ten.join(","));
+    let mut set = Vec::new();
+    let r = import(&fw, &mut set, "ten.json", &file);
+    assert_eq!((r.added, r.duplicates), (10, 0));
+    let r = import(&fw, &mut set, "ten.json", &file);
+    assert_eq!((r.added, r.duplicates, r.untimed_duplicates), (0, 10, 10));
+    // The set holds two of "a: 5"; a file with three of them adds one.
+    let three = format!(
+        "[{0},{0},{0}]",
+        response(&fw, json!({"a": 5}), json!({})).to_json()
+    );
+    let r = import(&fw, &mut set, "three.json", &three);
+    assert_eq!((r.added, r.duplicates), (1, 2));
+    assert_eq!(set.len(), 11);
 }

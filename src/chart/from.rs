@@ -312,7 +312,11 @@ pub fn chart_from_aggregate(
                     .map_or(g.option.clone(), |o| o.label.clone());
                 Series {
                     label: format!("{label} (n={})", g.n),
-                    values: g.foundations.iter().map(|f| f.median.map(Exact::get)).collect(),
+                    values: g
+                        .foundations
+                        .iter()
+                        .map(|f| f.median.map(Exact::get))
+                        .collect(),
                     color: None,
                     range: None,
                 }
@@ -324,7 +328,11 @@ pub fn chart_from_aggregate(
                 .label
                 .clone()
                 .unwrap_or_else(|| format!("Partnership median (n={})", agg.respondents)),
-            values: agg.foundations.iter().map(|f| f.median.map(Exact::get)).collect(),
+            values: agg
+                .foundations
+                .iter()
+                .map(|f| f.median.map(Exact::get))
+                .collect(),
             color: None,
             range: Some(
                 agg.foundations

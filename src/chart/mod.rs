@@ -16,8 +16,8 @@ pub mod layout;
 pub mod svg;
 pub mod text;
 
-use crate::core::exact::Exact;
 use crate::codec::json::Value;
+use crate::core::exact::Exact;
 use crate::core::issue::{child, index, Issue};
 use crate::core::reader::Reader;
 use serde::Serialize;
@@ -116,7 +116,10 @@ fn read_chart(r: &mut Reader, v: &Value) -> Option<RadarChart> {
                         // reported as 100.
                         r.err(
                             &index(&vp, j),
-                            format!("{} is not between 0 and 100", crate::core::reader::describe(v)),
+                            format!(
+                                "{} is not between 0 and 100",
+                                crate::core::reader::describe(v)
+                            ),
                         );
                     }
                     Some(x)

@@ -294,15 +294,15 @@ pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
             continue;
         }
         let mut r = Response::new(fw);
-        r.submitted_at = c_at
-            .map(get)
-            .filter(|s| !s.is_empty())
-            .map(|s| s.chars().take(40).collect());
-        let mut problem = r
-            .submitted_at
-            .as_deref()
-            .and_then(|t| crate::core::response::check_submitted_at(t).err())
-            .map(|m| format!("column submittedAt: {m}"));
+        // A time in any form a spreadsheet writes, read by one rule (core::time), or
+        // the row is refused naming it: never dropped.
+        let mut problem = None;
+        if let Some(t) = c_at.map(get).filter(|s| !s.is_empty()) {
+            match crate::core::response::normalise_submitted_at(fw, t) {
+                Ok(t) => r.submitted_at = Some(t),
+                Err(m) => problem = Some(format!("column submittedAt: {m}")),
+            }
+        }
         for (i, c) in cols.iter().enumerate() {
             if problem.is_some() {
                 break;

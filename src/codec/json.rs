@@ -31,13 +31,26 @@ pub enum Value {
     Object(Map),
 }
 
-/// A JSON number: whole numbers exactly, others as `f64`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A JSON number: whole numbers exactly, others as `f64` with the text they were
+/// written as (so that a message can name 3.0000000000000004 as written, never as 3).
+#[derive(Debug, Clone)]
 pub enum Number {
     Int(i64),
     /// A whole number above `i64::MAX`.
     Big(u64),
-    Float(f64),
+    Float(f64, Box<str>),
+}
+
+/// Numbers are equal by value, whatever their text.
+impl PartialEq for Number {
+    fn eq(&self, other: &Number) -> bool {
+        match (self, other) {
+            (Number::Int(a), Number::Int(b)) => a == b,
+            (Number::Big(a), Number::Big(b)) => a == b,
+            (Number::Float(a, _), Number::Float(b, _)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// A JSON object's members in the order written. Where a key is given twice, the last
@@ -72,7 +85,7 @@ impl From<serde_json::Value> for Value {
             serde_json::Value::Number(n) => Value::Number(match (n.as_i64(), n.as_u64()) {
                 (Some(i), _) => Number::Int(i),
                 (_, Some(u)) => Number::Big(u),
-                _ => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
+                _ => Number::Float(n.as_f64().unwrap_or(f64::NAN), n.to_string().into()),
             }),
             serde_json::Value::String(s) => Value::String(s),
             serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
@@ -85,29 +98,37 @@ impl From<serde_json::Value> for Value {
 }
 
 impl Number {
-    pub fn as_i64(self) -> Option<i64> {
+    pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Number::Int(i) => Some(i),
+            Number::Int(i) => Some(*i),
             _ => None,
         }
     }
-    pub fn as_u64(self) -> Option<u64> {
+    pub fn as_u64(&self) -> Option<u64> {
         match self {
-            Number::Int(i) => u64::try_from(i).ok(),
-            Number::Big(u) => Some(u),
-            Number::Float(_) => None,
+            Number::Int(i) => u64::try_from(*i).ok(),
+            Number::Big(u) => Some(*u),
+            Number::Float(..) => None,
         }
     }
-    pub fn as_f64(self) -> f64 {
+    pub fn as_f64(&self) -> f64 {
         match self {
-            Number::Int(i) => i as f64,
-            Number::Big(u) => u as f64,
-            Number::Float(f) => f,
+            Number::Int(i) => *i as f64,
+            Number::Big(u) => *u as f64,
+            Number::Float(f, _) => *f,
         }
     }
     /// Whether this is a whole number (written without a fraction or exponent).
-    pub fn is_whole(self) -> bool {
-        !matches!(self, Number::Float(_))
+    pub fn is_whole(&self) -> bool {
+        !matches!(self, Number::Float(..))
+    }
+    /// The number as written: its text for a number with a fraction or exponent.
+    pub fn text(&self) -> String {
+        match self {
+            Number::Int(i) => i.to_string(),
+            Number::Big(u) => u.to_string(),
+            Number::Float(_, t) => t.to_string(),
+        }
     }
 }
 
@@ -365,7 +386,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
         } else if v.is_infinite() {
             Err(self.ctx.fail("Infinity is not a number"))
         } else {
-            Ok(Value::Number(Number::Float(v)))
+            // The shortest text that reads back as `v` (this reads JavaScript values,
+            // in the npm API, whose numbers have no text).
+            Ok(Value::Number(Number::Float(v, v.to_string().into())))
         }
     }
 
@@ -607,7 +630,13 @@ impl Parser<'_> {
         Ok(v)
     }
 
+    /// The text from `start` to here (ASCII, as a number is).
+    fn written(&self, start: usize) -> Box<str> {
+        String::from_utf8_lossy(&self.b[start..self.i]).into()
+    }
+
     fn number(&mut self) -> Result<Value, String> {
+        let begin = self.i;
         let negative = self.eat("-");
         // The digits as a whole number `mantissa` times ten to the `exp`; digits past
         // what a u64 holds only move the exponent (or, after the point, are dropped).
@@ -668,14 +697,18 @@ impl Parser<'_> {
                 (false, Err(_)) => Number::Big(mantissa),
                 (true, Ok(v)) => Number::Int(-v),
                 (true, Err(_)) if mantissa == 1 << 63 => Number::Int(i64::MIN),
-                (true, Err(_)) => Number::Float(-(mantissa as f64)),
+                (true, Err(_)) => Number::Float(-(mantissa as f64), self.written(begin)),
             }));
         }
         let x = scale(mantissa as f64, exp);
         if x.is_infinite() {
             return Err(self.error("number out of range"));
         }
-        Ok(Value::Number(Number::Float(if negative { -x } else { x })))
+        let text = self.written(begin);
+        Ok(Value::Number(Number::Float(
+            if negative { -x } else { x },
+            text,
+        )))
     }
 }
 
@@ -794,7 +827,7 @@ mod tests {
             Value::Bool(b) => json!(b),
             Value::Number(Number::Int(i)) => json!(i),
             Value::Number(Number::Big(u)) => json!(u),
-            Value::Number(Number::Float(f)) => json!(f),
+            Value::Number(Number::Float(f, _)) => json!(f),
             Value::String(s) => json!(s),
             Value::Array(a) => serde_json::Value::Array(a.iter().map(serde).collect()),
             Value::Object(m) => {

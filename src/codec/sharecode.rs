@@ -295,62 +295,12 @@ pub fn base64url_decode(text: &str) -> Result<Vec<u8>, Issue> {
     Ok(out)
 }
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// Seconds since 1970 of a UTC time written `YYYY-MM-DDTHH:MM:SS[.fff]Z` (as
-/// JavaScript's `toISOString` writes it); `None` for anything else.
+/// Seconds since 1970 of a submission time in its one form (see `core::time`).
 pub fn parse_utc(s: &str) -> Option<u64> {
-    let b = s.as_bytes();
-    if b.len() < 20 || !s.ends_with('Z') || !s.is_ascii() {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
-    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
-        return None;
-    }
-    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    let rest = &s[19..s.len() - 1];
-    if !(rest.is_empty()
-        || (rest.starts_with('.') && rest[1..].bytes().all(|c| c.is_ascii_digit())))
-    {
-        return None;
-    }
-    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
-        return None;
-    }
-    let days = days_from_civil(y, mo, d);
-    u64::try_from(days * 86_400 + h * 3600 + mi * 60 + sec).ok()
+    u64::try_from(crate::core::time::parse(s, true).ok()?).ok()
 }
 
+/// `secs` since 1970 as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn format_utc(secs: u64) -> String {
-    let secs = secs as i64;
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    let t = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        t / 3600,
-        t / 60 % 60,
-        t % 60
-    )
+    crate::core::time::format(secs as i64)
 }

@@ -236,9 +236,8 @@ fn stats(fw: &Framework, fi: usize, f: &Foundation, members: &[&[Tally]]) -> Fou
     }
     let mean = xs.iter().fold(Exact::ZERO, |a, x| a.add(*x)).div_int(n);
     let m = mean.get();
-    s.sd = (n > 1).then(|| {
-        (xs.iter().map(|x| (x.get() - m).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt()
-    });
+    s.sd = (n > 1)
+        .then(|| (xs.iter().map(|x| (x.get() - m).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
     s.mean = Some(mean);
     s.median = quantile(&xs, Exact::frac(1, 2));
     s.q1 = quantile(&xs, Exact::frac(1, 4));

@@ -131,7 +131,10 @@ impl Exact {
             |a, b, c, d| {
                 let g = gcd(b, d);
                 let (bg, dg) = (b / g, d / g);
-                Some((a.checked_mul(dg)?.checked_add(c.checked_mul(bg)?)?, b.checked_mul(dg)?))
+                Some((
+                    a.checked_mul(dg)?.checked_add(c.checked_mul(bg)?)?,
+                    b.checked_mul(dg)?,
+                ))
             },
             |x, y| x + y,
         )
@@ -143,7 +146,9 @@ impl Exact {
 
     pub fn neg(self) -> Exact {
         match self {
-            Exact::Frac(n, d) => n.checked_neg().map_or(Exact::Float(-self.get()), |n| Exact::Frac(n, d)),
+            Exact::Frac(n, d) => n
+                .checked_neg()
+                .map_or(Exact::Float(-self.get()), |n| Exact::Frac(n, d)),
             Exact::Float(x) => Exact::Float(-x),
         }
     }
@@ -278,7 +283,10 @@ mod tests {
         assert_eq!(Exact::from_decimal(0.2), Exact::frac(1, 5));
         assert_eq!(Exact::from_decimal(62.5), Exact::frac(125, 2));
         assert_eq!(Exact::from_decimal(1000.0), Exact::int(1000));
-        assert_eq!(Exact::from_decimal(0.000000001), Exact::frac(1, 1_000_000_000));
+        assert_eq!(
+            Exact::from_decimal(0.000000001),
+            Exact::frac(1, 1_000_000_000)
+        );
         assert!(Exact::from_decimal(0.1 + 0.2).is_exact()); // 0.30000000000000004 is 0.3 within its error
         assert!(!Exact::from_decimal(1.0 / 3.0).is_exact());
     }
@@ -288,15 +296,24 @@ mod tests {
         // (0.2×1 + 0.3×2 + 0.5×4) / 1 = 2.8 on 1 to 5: (2.8 - 1) / 4 × 100 = 45.
         let w = [0.2, 0.3, 0.5].map(Exact::from_decimal);
         let v = [1, 2, 4].map(Exact::int);
-        let sum = w.iter().zip(&v).fold(Exact::ZERO, |s, (w, v)| s.add(w.mul(*v)));
+        let sum = w
+            .iter()
+            .zip(&v)
+            .fold(Exact::ZERO, |s, (w, v)| s.add(w.mul(*v)));
         let total = w.iter().fold(Exact::ZERO, |s, w| s.add(*w));
         let value = sum.div(total);
         assert_eq!(value, Exact::frac(14, 5));
-        let percent = value.sub(Exact::int(1)).div(Exact::int(4)).mul(Exact::int(100));
+        let percent = value
+            .sub(Exact::int(1))
+            .div(Exact::int(4))
+            .mul(Exact::int(100));
         assert_eq!(percent, Exact::int(45));
         assert_eq!(percent.get(), 45.0);
         // The same in floats is not 45.
-        assert_ne!((0.2 * 1.0 + 0.3 * 2.0 + 0.5 * 4.0 - 1.0) / 4.0 * 100.0, 45.0);
+        assert_ne!(
+            (0.2 * 1.0 + 0.3 * 2.0 + 0.5 * 4.0 - 1.0) / 4.0 * 100.0,
+            45.0
+        );
     }
 
     #[test]

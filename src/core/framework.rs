@@ -275,7 +275,10 @@ impl Framework {
     /// The lowest and highest value a foundation can take (on the scale for "mean",
     /// weighted totals for "sum").
     pub fn value_range(&self, foundation: &Foundation) -> (Exact, Exact) {
-        let (min, max) = (Exact::int(self.scale.min.into()), Exact::int(self.scale.max.into()));
+        let (min, max) = (
+            Exact::int(self.scale.min.into()),
+            Exact::int(self.scale.max.into()),
+        );
         match self.scoring.method {
             Method::Mean => (min, max),
             Method::Sum => {
@@ -531,7 +534,10 @@ fn read_scoring(r: &mut Reader, v: &Value, p: &str) -> Option<Scoring> {
         .opt_number(m, p, "overallMinShare")
         .unwrap_or(DEFAULT_OVERALL_MIN_SHARE);
     if !(0.0..=1.0).contains(&overall_min_share) {
-        r.err(&child(p, "overallMinShare"), "must be a share between 0 and 1");
+        r.err(
+            &child(p, "overallMinShare"),
+            "must be a share between 0 and 1",
+        );
     }
     Some(Scoring {
         method,
@@ -751,7 +757,10 @@ fn check(r: &mut Reader, fw: &Framework) {
     }
     // Bands in ascending order of `from`, compared as the decimals written.
     for (i, pair) in fw.bands.levels.windows(2).enumerate() {
-        let (a, b) = (Exact::from_decimal(pair[0].from), Exact::from_decimal(pair[1].from));
+        let (a, b) = (
+            Exact::from_decimal(pair[0].from),
+            Exact::from_decimal(pair[1].from),
+        );
         if b <= a {
             r.err(
                 &child(&index("bands.levels", i + 1), "from"),

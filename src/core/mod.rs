@@ -12,3 +12,4 @@ pub mod reader;
 pub mod response;
 pub mod scoring;
 pub mod team;
+pub mod time;

@@ -1,7 +1,7 @@
 //! A small reader over JSON values (`json::Value`) that records every problem with its JSON
 //! path instead of stopping at the first, so that a framework author sees all of them.
 
-use crate::codec::json::{Map, Number, Value};
+use crate::codec::json::{Map, Value};
 use crate::core::issue::{child, index, Issue};
 
 /// Largest JSON document accepted, in bytes.
@@ -247,13 +247,8 @@ impl Reader {
 /// it is a short scalar.
 pub fn describe(v: &Value) -> String {
     match v {
-        // Whole numbers exactly; others to 6 decimals (serde_json's own float writing
-        // would add its tables to the embed for this message alone).
-        Value::Number(n) => match n {
-            Number::Int(i) => i.to_string(),
-            Number::Big(u) => u.to_string(),
-            Number::Float(f) => crate::core::num::fmt(*f, 6),
-        },
+        // As written, so that a message never names 3.0000000000000004 as 3.
+        Value::Number(n) => n.text(),
         Value::String(s) if char_count(s) <= 20 => format!("\"{s}\""),
         other => type_name(other).to_string(),
     }

@@ -31,6 +31,8 @@ pub struct Response {
     /// Respondent field id to option id.
     #[serde(serialize_with = "as_object")]
     pub respondent: LiteMap<String, String>,
+    /// When the self-check was submitted, as `YYYY-MM-DDTHH:MM:SSZ` (read in any form
+    /// by [`normalise_submitted_at`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<String>,
 }
@@ -104,17 +106,11 @@ impl Response {
     }
 }
 
-/// Checks the text of a submission time: no control characters, which CSV files and the
-/// team import take for binary data, and no U+FFFD, the mark of text read in the wrong
-/// encoding, which the team import refuses too. (A time needs none of them.)
-pub fn check_submitted_at(t: &str) -> Result<(), String> {
-    match t.chars().find(|c| c.is_control() || *c == '\u{fffd}') {
-        Some(c) => Err(format!(
-            "has a character that a time cannot have (U+{:04X})",
-            u32::from(c)
-        )),
-        None => Ok(()),
-    }
+/// Reads a submission time for `fw` and writes it in its one form, UTC to the second
+/// (see `core::time`): `22/11/2026 09:30` is read day first unless the framework's
+/// locale is `en-US`.
+pub fn normalise_submitted_at(fw: &Framework, t: &str) -> Result<String, String> {
+    crate::core::time::normalise(t, !fw.locale.eq_ignore_ascii_case("en-US"))
 }
 
 fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<Response> {
@@ -242,10 +238,16 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
             ),
         ),
     }
-    let submitted_at = r.opt_text(m, p, "submittedAt", 40);
-    if let Some(Err(msg)) = submitted_at.as_deref().map(check_submitted_at) {
-        r.err(&child(p, "submittedAt"), msg);
-    }
+    let submitted_at = match r.opt_text(m, p, "submittedAt", 60) {
+        Some(t) => match normalise_submitted_at(fw, &t) {
+            Ok(t) => Some(t),
+            Err(msg) => {
+                r.err(&child(p, "submittedAt"), msg);
+                None
+            }
+        },
+        None => None,
+    };
     Some(Response {
         framework,
         version,

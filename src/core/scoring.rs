@@ -1,8 +1,8 @@
 //! Scoring one response: item values, foundation values and percents, bands, overall.
 
+use crate::core::exact::Exact;
 use crate::core::framework::{Framework, Method};
 use crate::core::response::{Answer, Response};
-use crate::core::exact::Exact;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,14 +1,28 @@
 //! Bringing a team's self-checks together: importing share codes, links, JSON and CSV
 //! files (counting duplicates once and naming every rejected line), the change between
 //! rounds, the biggest gaps between groups, and the aggregate as CSV.
+//!
+//! ## The identity rule
+//!
+//! Two responses are the same person's when they are for the same framework and
+//! version, give the same answers and respondent fields, and were submitted at the same
+//! instant (to the second, in UTC: `core::time` reads every form of a time first, so a
+//! JSON file written with milliseconds and the share code of the same self-check are
+//! one response). So importing the same file or the same codes again adds nobody.
+//!
+//! A response with no submission time cannot be told apart from another person's with
+//! the same answers, so within one file (or one paste) identical untimed responses are
+//! different people, and importing again adds only as many copies as go beyond those
+//! already held: ten responses without times, four repeating another's answers, are ten
+//! people, and the same ten again add none.
 
 use crate::codec::csv::{from_csv, neutralise};
 use crate::codec::sharecode;
 use crate::core::aggregation::{Aggregate, Change, FoundationStats, Withheld};
 use crate::core::exact::Exact;
-use crate::core::num;
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
+use crate::core::num;
 use crate::core::reader::{parse_json_limited, type_name};
 use crate::core::response::Response;
 
@@ -17,12 +31,17 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 /// The most responses a team set holds.
 pub const MAX_RESPONSES: usize = 50_000;
 
-/// What an import did: `{ added, duplicates, rejected: [{ path, message }] }` in
-/// JavaScript.
+/// What an import did: `{ added, duplicates, untimedDuplicates, rejected: [{ path,
+/// message }] }` in JavaScript.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     pub added: usize,
+    /// Responses already in the set, by the identity rule (the identity rule of the module comment): not added.
     pub duplicates: usize,
+    /// Of those, the ones with no submission time (the same answers as a response
+    /// already loaded, so taken to be the same person).
+    pub untimed_duplicates: usize,
     /// One problem per rejected line, record or file.
     pub rejected: Vec<Issue>,
 }
@@ -59,6 +78,10 @@ pub struct Import {
     /// Hashes of the responses in the set (to the index of one with that hash), built
     /// `indexed` at a time, then `added` of `found` are placed.
     seen: std::collections::HashMap<u64, usize>,
+    /// Responses with no submission time: how many of each the set held before this
+    /// import, and how many this import has met (the identity rule of the module comment).
+    held: std::collections::HashMap<u64, usize>,
+    met: std::collections::HashMap<u64, usize>,
     indexed: usize,
     added: usize,
     full: bool,
@@ -86,6 +109,8 @@ impl Import {
             next: 0,
             found: Vec::new(),
             seen: std::collections::HashMap::new(),
+            held: std::collections::HashMap::new(),
+            met: std::collections::HashMap::new(),
             indexed: 0,
             added: 0,
             full: false,
@@ -229,9 +254,11 @@ impl Import {
         // Hashing keeps duplicate detection fast for tens of thousands of responses.
         while budget > 0 && self.indexed < set.len() {
             budget -= 1;
-            self.seen
-                .entry(hash(&set[self.indexed]))
-                .or_insert(self.indexed);
+            let h = hash(&set[self.indexed]);
+            self.seen.entry(h).or_insert(self.indexed);
+            if set[self.indexed].submitted_at.is_none() {
+                *self.held.entry(h).or_default() += 1;
+            }
             self.indexed += 1;
         }
         while budget > 0 && self.added < self.found.len() && !self.full {
@@ -239,14 +266,36 @@ impl Import {
             let r = &self.found[self.added];
             self.added += 1;
             let h = hash(r);
-            if self.seen.get(&h).is_some_and(|&i| set[i] == *r) {
+            let same = self.seen.get(&h).is_some_and(|&i| set[i] == *r);
+            // The identity rule (the module comment): a timed response is one person
+            // wherever it appears; untimed ones are as many people as the most copies
+            // any one import has brought.
+            let duplicate = same
+                && match r.submitted_at {
+                    Some(_) => true,
+                    None => {
+                        let met = self.met.entry(h).or_default();
+                        *met += 1;
+                        *met <= self.held.get(&h).copied().unwrap_or(0)
+                    }
+                };
+            if duplicate {
                 self.report.duplicates += 1;
+                if r.submitted_at.is_none() {
+                    self.report.untimed_duplicates += 1;
+                }
             } else if set.len() >= MAX_RESPONSES {
                 self.full = true;
                 let message = format!("the set is full ({MAX_RESPONSES} responses)");
                 self.reject(message);
             } else {
-                self.seen.insert(h, set.len());
+                if r.submitted_at.is_none() {
+                    // Counted as met by this import, so a further copy is a new person.
+                    if !same {
+                        *self.met.entry(h).or_default() += 1;
+                    }
+                }
+                self.seen.entry(h).or_insert(set.len());
                 set.push(r.clone());
                 self.indexed = set.len();
                 self.report.added += 1;
@@ -433,7 +482,10 @@ pub fn overall<'a>(
         .iter()
         .fold(Exact::ZERO, |a, x| a.add(*x))
         .div_int(medians.len());
-    let value = fw.foundations.first().map_or(m, |f| fw.percent_to_value(f, m));
+    let value = fw
+        .foundations
+        .first()
+        .map_or(m, |f| fw.percent_to_value(f, m));
     Some((m, fw.band(m, value)))
 }
 

@@ -191,7 +191,11 @@ pub fn aggregate(
         from_js(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?
     };
     let mut r = Reader::default();
-    let m = r.object(&opts, "options", &["groupBy", "minGroupSize", "previous", "raw"]);
+    let m = r.object(
+        &opts,
+        "options",
+        &["groupBy", "minGroupSize", "previous", "raw"],
+    );
     let (group_by, min_group_size) = match m {
         Some(m) => (
             r.opt_text(m, "options", "groupBy", 64),

@@ -7,11 +7,11 @@ use super::State;
 use crate::chart;
 use crate::chart::from::{chart_from_aggregate, AggregateChartOptions};
 use crate::core::aggregation::{aggregate, Aggregate, Options};
+use crate::core::aggregation::{Change, Withheld};
+use crate::core::exact::Exact;
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
 use crate::core::response::Response;
-use crate::core::aggregation::{Change, Withheld};
-use crate::core::exact::Exact;
 use crate::core::team::{self, ImportReport, MAX_IMPORT_BYTES};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +19,10 @@ use web_sys::{Element, HtmlInputElement};
 
 /// A percent as shown: cut toward zero to the framework's places (`num::shown`).
 fn pct(fw: &Framework, v: Option<Exact>) -> String {
-    v.map_or_else(|| "–".to_string(), |x| crate::core::num::shown(x, fw.places()))
+    v.map_or_else(
+        || "–".to_string(),
+        |x| crate::core::num::shown(x, fw.places()),
+    )
 }
 
 impl State {
@@ -561,7 +564,11 @@ impl State {
             ),
         );
         if let Some((m, Some(l))) = team::overall(fw, &agg) {
-            let published = agg.foundations.iter().filter(|f| f.median.is_some()).count();
+            let published = agg
+                .foundations
+                .iter()
+                .filter(|f| f.median.is_some())
+                .count();
             add(
                 &summary,
                 &d.text(
@@ -715,7 +722,10 @@ impl State {
                 &d.text(
                     "td",
                     &[],
-                    &format!("{}%", pct(fw, s.dont_know_rate.map(|r| r.mul(Exact::int(100))))),
+                    &format!(
+                        "{}%",
+                        pct(fw, s.dont_know_rate.map(|r| r.mul(Exact::int(100))))
+                    ),
                 ),
             );
             let split = if s.split {
@@ -760,7 +770,8 @@ impl State {
             agg.groups.iter().filter(|g| g.n > 0).collect();
         let few = |g: &crate::core::aggregation::Group| {
             if g.n < agg.min_group_size {
-                self.strings.fill("teamFew", &[("n", &agg.min_group_size.to_string())])
+                self.strings
+                    .fill("teamFew", &[("n", &agg.min_group_size.to_string())])
             } else {
                 self.t("teamHidden")
             }
@@ -795,19 +806,24 @@ impl State {
                 let cell = if g.suppressed {
                     few(g)
                 } else {
-                    g.foundations.get(i).map_or_else(String::new, |f| match f.withheld {
-                        Some(Withheld::FewerThanMinimum) => self
-                            .strings
-                            .fill("teamFew", &[("n", &agg.min_group_size.to_string())]),
-                        Some(Withheld::Complementary) => self.t("teamHidden"),
-                        None => self.strings.fill(
-                            "teamCell",
-                            &[
-                                ("median", &pct(fw, f.median)),
-                                ("dk", &pct(fw, f.dont_know_rate.map(|r| r.mul(Exact::int(100))))),
-                            ],
-                        ),
-                    })
+                    g.foundations
+                        .get(i)
+                        .map_or_else(String::new, |f| match f.withheld {
+                            Some(Withheld::FewerThanMinimum) => self
+                                .strings
+                                .fill("teamFew", &[("n", &agg.min_group_size.to_string())]),
+                            Some(Withheld::Complementary) => self.t("teamHidden"),
+                            None => self.strings.fill(
+                                "teamCell",
+                                &[
+                                    ("median", &pct(fw, f.median)),
+                                    (
+                                        "dk",
+                                        &pct(fw, f.dont_know_rate.map(|r| r.mul(Exact::int(100)))),
+                                    ),
+                                ],
+                            ),
+                        })
                 };
                 add(&tr, &d.text("td", &[], &cell));
             }
