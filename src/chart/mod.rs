@@ -480,14 +480,14 @@ pub fn summary(chart: &RadarChart) -> String {
         }
         // Highest and lowest as shown (cut to the chart's places), so that values
         // shown alike are said alike: every axis at the top is named as a tie.
-        let shown: Vec<(usize, i128)> = scored
+        let shown: Vec<(usize, i64)> = scored
             .iter()
             .map(|&(i, v)| (i, Exact::Float(v).trunc_scaled(chart.places)))
             .collect();
         let top = shown.iter().map(|x| x.1).max().unwrap_or(0);
         let bottom = shown.iter().map(|x| x.1).min().unwrap_or(0);
-        let value_of = |t: i128| scored[shown.iter().position(|x| x.1 == t).unwrap_or(0)].1;
-        let names = |t: i128| -> Vec<&str> {
+        let value_of = |t: i64| scored[shown.iter().position(|x| x.1 == t).unwrap_or(0)].1;
+        let names = |t: i64| -> Vec<&str> {
             shown
                 .iter()
                 .filter(|x| x.1 == t)

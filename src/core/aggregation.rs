@@ -216,7 +216,7 @@ pub struct Aggregate {
 pub fn quantile(sorted: &[Exact], p: Exact) -> Option<Exact> {
     let last = sorted.len().checked_sub(1)?;
     let h = Exact::int(last as i64).mul(p);
-    let lo = h.trunc_scaled(0).clamp(0, last as i128) as usize;
+    let lo = h.trunc_scaled(0).clamp(0, last as i64) as usize;
     let hi = (lo + 1).min(last);
     let frac = h.sub(Exact::int(lo as i64));
     Some(sorted[lo].add(frac.mul(sorted[hi].sub(sorted[lo]))))
@@ -230,7 +230,7 @@ fn stats(fw: &Framework, fi: usize, f: &Foundation, members: &[&[Tally]]) -> Fou
     let slots = members.len() * f.items.len();
     let dk: usize = members.iter().map(|t| t[fi].dont_know).sum();
     let mut s = FoundationStats::empty(&f.id, n, None);
-    s.dont_know_rate = (slots > 0).then(|| Exact::frac(dk as i128, slots as i128));
+    s.dont_know_rate = (slots > 0).then(|| Exact::frac(dk as i64, slots as i64));
     if n == 0 {
         return s;
     }
@@ -253,7 +253,7 @@ fn stats(fw: &Framework, fi: usize, f: &Foundation, members: &[&[Tally]]) -> Fou
             .div(Exact::int(fw.scale.range() as i64))
             .mul(Exact::int(100));
         let out = xs.iter().filter(|x| x.sub(m).abs() > spread).count();
-        let share = Exact::frac(out as i128, n as i128);
+        let share = Exact::frac(out as i64, n as i64);
         s.split = share > Exact::from_decimal(c.max_outside);
         s.outside = Some(share);
     }

@@ -2,12 +2,16 @@
 //!
 //! A score is a fraction of whole numbers: a weighted mean of whole answers, placed
 //! between the lowest and highest value possible, and averaged or interpolated from
-//! other scores. [`Exact`] holds it as a reduced fraction (`i128` numerator and
+//! other scores. [`Exact`] holds it as a reduced fraction (`i64` numerator and
 //! denominator) for as long as both fit, so that a score which is an exact decimal
 //! comes out exact (weights 0.2, 0.3 and 0.5 answered 1, 2 and 4 give exactly 45, not
 //! 44.99999999999999) and a score is compared with a band threshold exactly. When a
-//! numerator or denominator would overflow (only frameworks with many weights of many
-//! decimals get near), the number continues as a float, correct to about 1e-15.
+//! numerator or denominator would overflow, the number continues as a float, correct
+//! to about 1e-15. One person's scores always fit (weights are whole multiples of at
+//! most 10^-9 up to 1000, so a foundation's weighted sum is below 10^17); a team's mean
+//! of many different fractions may not, and its median and quartiles, which
+//! interpolate two scores, rarely do. 64 bits rather than 128: 128-bit division and
+//! printing measured 2 KB of the gzipped self-check embed.
 //!
 //! Decimals given in a framework (weights, band thresholds, the consensus spread) are
 //! read as the decimal they were written as, to at most 9 places
@@ -24,11 +28,11 @@ use std::cmp::Ordering;
 /// `d > 0`, or a float once a fraction would overflow.
 #[derive(Debug, Clone, Copy)]
 pub enum Exact {
-    Frac(i128, i128),
+    Frac(i64, i64),
     Float(f64),
 }
 
-const POW10: [i128; 10] = [
+const POW10: [i64; 10] = [
     1,
     10,
     100,
@@ -41,7 +45,7 @@ const POW10: [i128; 10] = [
     1_000_000_000,
 ];
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
+fn gcd(mut a: i64, mut b: i64) -> i64 {
     a = a.abs();
     b = b.abs();
     while b != 0 {
@@ -55,12 +59,12 @@ impl Exact {
 
     /// A whole number.
     pub fn int(i: i64) -> Exact {
-        Exact::Frac(i128::from(i), 1)
+        Exact::Frac(i64::from(i), 1)
     }
 
     /// `n / d`, reduced; a float when `d` is 0 (never asked for: callers divide only by
     /// counts and weights, which are positive).
-    pub fn frac(n: i128, d: i128) -> Exact {
+    pub fn frac(n: i64, d: i64) -> Exact {
         if d == 0 {
             return Exact::Float(f64::NAN);
         }
@@ -90,7 +94,7 @@ impl Exact {
             let r = s.round();
             // Within the rounding error of `x * 10^k` (a few units in the last place).
             if (s - r).abs() <= 4.0 * f64::EPSILON * s.abs() {
-                return Exact::frac(r as i128, p);
+                return Exact::frac(r as i64, p);
             }
         }
         Exact::Float(x)
@@ -112,7 +116,7 @@ impl Exact {
     fn combine(
         self,
         other: Exact,
-        exact: impl FnOnce(i128, i128, i128, i128) -> Option<(i128, i128)>,
+        exact: impl FnOnce(i64, i64, i64, i64) -> Option<(i64, i64)>,
         float: impl FnOnce(f64, f64) -> f64,
     ) -> Exact {
         if let (Exact::Frac(a, b), Exact::Frac(c, d)) = (self, other) {
@@ -182,7 +186,7 @@ impl Exact {
 
     /// `self / n` for a count.
     pub fn div_int(self, n: usize) -> Exact {
-        self.div(Exact::Frac(n as i128, 1))
+        self.div(Exact::Frac(n as i64, 1))
     }
 
     pub fn abs(self) -> Exact {
@@ -213,12 +217,12 @@ impl Exact {
     /// [`crate::core::num::shown`]). A float is first read as the nearest decimal with
     /// 9 places, so that a float which stands for an exact decimal (0.29, say) is not
     /// cut below it.
-    pub fn trunc_scaled(self, places: u32) -> i128 {
+    pub fn trunc_scaled(self, places: u32) -> i64 {
         let p = POW10[places.min(9) as usize];
         match self {
             Exact::Frac(n, d) => match n.checked_mul(p) {
                 Some(np) => np / d,
-                None => (self.get() * p as f64).trunc() as i128,
+                None => (self.get() * p as f64).trunc() as i64,
             },
             Exact::Float(x) => {
                 let nine = (x * 1e9).round() / 1e9;
@@ -226,9 +230,9 @@ impl Exact {
                 // Again within rounding error of a whole number: that whole number.
                 let r = s.round();
                 if (s - r).abs() <= 1e-6 {
-                    r as i128
+                    r as i64
                 } else {
-                    s.trunc() as i128
+                    s.trunc() as i64
                 }
             }
         }
@@ -318,11 +322,11 @@ mod tests {
 
     #[test]
     fn overflow_continues_as_a_float() {
-        let big = Exact::frac(i128::MAX - 1, 5);
+        let big = Exact::frac(i64::MAX - 1, 5);
         let sum = big.add(big);
         assert!(!sum.is_exact());
-        assert!((sum.get() / (i128::MAX as f64 * 2.0 / 5.0) - 1.0).abs() < 1e-12);
-        let tiny = Exact::frac(1, i128::MAX / 2).mul(Exact::frac(1, 3));
+        assert!((sum.get() / (i64::MAX as f64 * 2.0 / 5.0) - 1.0).abs() < 1e-12);
+        let tiny = Exact::frac(1, i64::MAX / 2).mul(Exact::frac(1, 3));
         assert!(!tiny.is_exact());
     }
 

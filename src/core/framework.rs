@@ -153,9 +153,9 @@ pub struct Foundation {
     pub actions: Vec<Action>,
     /// The items' weights as whole multiples of `weight_unit` (see [`Foundation::weights`]).
     #[serde(skip)]
-    scaled_weights: Vec<i128>,
+    scaled_weights: Vec<i64>,
     #[serde(skip)]
-    weight_unit: i128,
+    weight_unit: i64,
 }
 
 impl Foundation {
@@ -166,7 +166,7 @@ impl Foundation {
     /// The items' weights as whole numbers of a common unit, and that unit as a
     /// fraction `1 / unit`: each weight is read as the decimal it was written as, to 9
     /// places (a weight with more places is rounded to 9), so weighted means are exact.
-    pub fn weights(&self) -> (&[i128], i128) {
+    pub fn weights(&self) -> (&[i64], i64) {
         (&self.scaled_weights, self.weight_unit)
     }
 
@@ -179,28 +179,28 @@ impl Foundation {
 /// A weight as a decimal to 9 places.
 fn decimal_weight(w: f64) -> Exact {
     match Exact::from_decimal(w) {
-        Exact::Float(x) => Exact::frac((x * 1e9).round() as i128, 1_000_000_000),
+        Exact::Float(x) => Exact::frac((x * 1e9).round() as i64, 1_000_000_000),
         exact => exact,
     }
 }
 
 /// The weights of `items` as whole multiples of a common unit, and the unit (the least
 /// common denominator; at most 10^9, so the products of scoring fit in 128 bits).
-fn scale_weights(items: &[Item]) -> (Vec<i128>, i128) {
-    let fracs: Vec<(i128, i128)> = items
+fn scale_weights(items: &[Item]) -> (Vec<i64>, i64) {
+    let fracs: Vec<(i64, i64)> = items
         .iter()
         .map(|i| match decimal_weight(i.weight) {
             Exact::Frac(n, d) => (n, d),
             Exact::Float(_) => (1, 1),
         })
         .collect();
-    let gcd = |mut a: i128, mut b: i128| {
+    let gcd = |mut a: i64, mut b: i64| {
         while b != 0 {
             (a, b) = (b, a % b);
         }
         a
     };
-    let unit = fracs.iter().fold(1i128, |l, &(_, d)| l / gcd(l, d) * d);
+    let unit = fracs.iter().fold(1i64, |l, &(_, d)| l / gcd(l, d) * d);
     (fracs.iter().map(|&(n, d)| n * (unit / d)).collect(), unit)
 }
 

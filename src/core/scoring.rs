@@ -81,20 +81,21 @@ pub struct Tally {
 /// exact, without the allocations of a [`ScoreResult`] (aggregation runs it for every
 /// respondent).
 pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
-    let (min, max) = (i128::from(fw.scale.min), i128::from(fw.scale.max));
+    let (min, max) = (i64::from(fw.scale.min), i64::from(fw.scale.max));
     let min_share = Exact::from_decimal(fw.scoring.min_answered);
     fw.foundations
         .iter()
         .map(|f| {
             let (weights, _) = f.weights();
             // Σ wᵢvᵢ and Σ wᵢ in whole multiples of the weights' unit.
-            let (mut wv, mut w, mut answered, mut dont_know) = (0i128, 0i128, 0usize, 0usize);
+            let (mut wv, mut w, mut answered, mut dont_know) = (0i64, 0i64, 0usize, 0usize);
             for (item, weight) in f.items.iter().zip(weights) {
                 match resp.answers.get(&item.id) {
                     Some(Answer::Value(v)) if (fw.scale.min..=fw.scale.max).contains(v) => {
                         answered += 1;
+                        // At most 50 × 10^12 × 1000: no overflow (see core::exact).
                         w += weight;
-                        wv += weight * i128::from(item_value(fw, item.reverse, *v));
+                        wv += weight * i64::from(item_value(fw, item.reverse, *v));
                     }
                     Some(Answer::DontKnow) if fw.scale.dont_know.is_some() => dont_know += 1,
                     _ => {}
@@ -120,7 +121,9 @@ pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
                 Method::Sum => mean.mul(f.total_weight()),
             };
             // (mean - min) / (max - min) × 100, the same for both methods.
-            let percent = Exact::frac(100 * (wv - min * w), (max - min) * w);
+            let percent = Exact::int(wv - min * w)
+                .mul(Exact::int(100))
+                .div(Exact::int((max - min) * w));
             Tally {
                 value: Some(value),
                 percent: Some(percent),
