@@ -50,7 +50,9 @@ export interface Response {
   answers: Record<string, Answer>;
   /** Option id by respondent field id. */
   respondent?: Record<string, string>;
-  /** UTC time, as `Date.prototype.toISOString` writes it. */
+  /** When it was submitted: any RFC 3339 date-time (`new Date().toISOString()`), or a
+   * spreadsheet's `22/11/2026 09:30` (day first unless the framework's locale is
+   * en-US); given back as one UTC instant, `YYYY-MM-DDTHH:MM:SSZ`. */
   submittedAt?: string;
 }
 
@@ -64,22 +66,43 @@ export interface FoundationScore {
   dontKnow: number;
   total: number;
 }
+export interface Overall {
+  /** The mean of the scored foundations' percents (exact, as the nearest number). */
+  percent: number | null;
+  value: number | null;
+  /** null while `provisional`. */
+  band: string | null;
+  /** Fewer foundations scored than the framework's `scoring.overallMinShare`. */
+  provisional: boolean;
+  /** Foundations scored, of `foundations`. */
+  scored: number;
+  foundations: number;
+  answered: number;
+  dontKnow: number;
+  total: number;
+}
 export interface ScoreResult {
-  overall: { percent: number | null; value: number | null; band: string | null; answered: number; dontKnow: number; total: number };
+  overall: Overall;
   foundations: FoundationScore[];
 }
 
 export interface AggregateOptions {
   /** A respondent field id to compare groups by. */
   groupBy?: string;
-  /** Groups smaller than this are suppressed (default 3). */
+  /** No figure rests on fewer people (default 3): smaller groups are suppressed, and
+   * each figure resting on fewer is withheld (see docs/framework-format.md). */
   minGroupSize?: number;
-  /** The responses of an earlier round, for `delta`. */
+  /** The responses of an earlier round, for `delta` and `change`. */
   previous?: Response[];
+  /** Every figure, unsuppressed, for a caller that does its own suppression. */
+  raw?: boolean;
 }
 export interface FoundationStats {
   id: string;
+  /** People scored on this foundation (kept when withheld, to say why). */
   n: number;
+  /** Why the statistics are withheld: too few people, or to protect a small group. */
+  withheld: "fewerThanMinimum" | "complementary" | null;
   mean: number | null;
   median: number | null;
   q1: number | null;
@@ -92,10 +115,15 @@ export interface FoundationStats {
   /** Share of respondents more than the consensus spread from the median. */
   outside: number | null;
   split: boolean;
+  /** Median now minus median then, in percent points. */
   delta: number | null;
+  /** Whether that is a clear change, by the Mann–Whitney rank test at the 5 % level. */
+  change: "up" | "down" | "steady" | null;
+  /** The test's two-sided p-value. */
+  changeP: number | null;
 }
 export interface Group { field: string; option: string; n: number; suppressed: boolean; foundations: FoundationStats[]; }
-export interface Aggregate { respondents: number; foundations: FoundationStats[]; groups: Group[]; }
+export interface Aggregate { respondents: number; minGroupSize: number; foundations: FoundationStats[]; groups: Group[]; }
 
 export interface RadarAxis { id: string; label: string; }
 export interface RadarSeries {
@@ -118,6 +146,8 @@ export interface RadarChart {
   height?: number;
   title?: string;
   ticks?: number[];
+  /** Decimal places of values in words (0 to 6, default 0): cut toward zero. */
+  places?: number;
 }
 export interface AggregateChartOptions { byGroup?: boolean; label?: string; title?: string; width?: number; height?: number; }
 export interface TextAlternative {
