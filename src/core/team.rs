@@ -582,7 +582,8 @@ fn stats_row(fw: &Framework, agg: &Aggregate, group: &str, f: &FoundationStats) 
                 Change::Down => "clear fall",
                 Change::Steady => "no clear change",
             };
-            (signed(fw, d), judged.to_string())
+            // A plain number in the CSV (a spreadsheet reads "+8" as a formula).
+            (num::shown(d, fw.places()), judged.to_string())
         }
         _ => (String::new(), String::new()),
     };

@@ -118,13 +118,15 @@ test("the partnership as a whole, groups with small ones suppressed, and an earl
   await page.evaluate((t) => document.querySelector("foundations-check").importResponses(t, { name: "earlier.json", previous: true }), JSON.stringify(earlier));
   assert.equal(await w.locator("#fc-summary").textContent(), "7 self-checks");
   const text = await w.locator(".screen").textContent();
-  // Purpose: 100, 100, 75, 25, 25, 50, 0; median 50; three of seven more than 25 points away.
-  assert.match(text, /People disagree most about shared purpose: 43% are more than one point from the middle\./);
-  // The change since the earlier round: purpose went up, the rest shows no clear change.
+  // Purpose: 100, 100, 75, 25, 25, 50, 0; median 50; three of seven (42.8 %, cut to 42)
+  // more than 25 points (the spread, one point of the scale, in the table's units) away.
+  assert.match(text, /People disagree most about shared purpose: 42% are more than 25 points from the median\./);
+  // The change since the earlier round, always with its size: purpose rose clearly
+  // (from 0 everywhere to a median of 50), the rest did not move.
   const purpose = w.locator("table").first().locator("tr", { hasText: "Shared purpose and vision" });
-  assert.match(await purpose.textContent(), /Up \d+ points/);
+  assert.match(await purpose.textContent(), /Clear rise \(\+50 points\)/);
   const resources = w.locator("table").first().locator("tr", { hasText: "Resources and capacity" });
-  assert.match(await resources.textContent(), /No clear change/);
+  assert.match(await resources.textContent(), /No clear change \(0 points\)/);
   await axe(page, "the team view");
   // Compare by sector: primary care (1) is too small, and the smallest other group
   // (NHS trust, 3) is hidden too, so that the one person cannot be worked out by
@@ -151,7 +153,10 @@ test("the partnership as a whole, groups with small ones suppressed, and an earl
   };
   const csv = await download("Download summary (CSV)");
   assert.match(csv, /^\uFEFF"group","foundation","n","median %"/);
-  assert.match(csv, /"Primary care","\(all\)",.*"suppressed: too few responses"/);
+  assert.match(csv, /"Primary care","\(all\)",.*"withheld: fewer than 3 people"/);
+  assert.match(csv, /"NHS trust","\(all\)",.*"withheld: with the other figures it would reveal a small group"/);
+  // A change is a plain number in the CSV, with the rank test's judgement beside it.
+  assert.match(csv, /"Everyone \(n=7\)","Shared purpose and vision",.*"50","clear rise"/);
   const all = await download("Download all responses (JSON)");
   assert.equal(JSON.parse(all).responses.length, 7);
   const r = await page.evaluate((t) => document.querySelector("foundations-check").importResponses(t), all);
