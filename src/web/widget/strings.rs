@@ -85,7 +85,9 @@ pub const TEAM: &[(&str, &str)] = &[
     ("teamFromLink", "the link"),
     ("teamEmpty", "No self-checks yet."),
     ("teamCount", "{n} self-checks"),
+    ("teamCountOne", "1 self-check"),
     ("teamPreviousCount", "Compared with an earlier round of {n} self-checks."),
+    ("teamPreviousCountOne", "Compared with an earlier round of 1 self-check."),
     ("teamGroupBy", "Compare groups by"),
     ("teamEveryone", "Everyone together"),
     ("teamSuppressed", "{group}: fewer than 3 responses, not shown."),
@@ -145,5 +147,17 @@ impl Strings {
     /// The text of `key` with its `{name}` placeholders filled from `args`.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
         crate::web::template::fill(&self.get(key), args)
+    }
+
+    /// The text of `key` for a count `n` filled in as `{n}`: the key's "One" form
+    /// (`teamCountOne`, "1 self-check") when `n` is 1.
+    pub fn count(&self, key: &str, n: usize) -> String {
+        let one = format!("{key}One");
+        let key = if n == 1 && defaults().any(|(k, _)| *k == one) {
+            one.as_str()
+        } else {
+            key
+        };
+        self.fill(key, &[("n", &n.to_string())])
     }
 }

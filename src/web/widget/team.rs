@@ -558,9 +558,7 @@ impl State {
             &d.text(
                 "h3",
                 &[("id", "fc-summary")],
-                &self
-                    .strings
-                    .fill("teamCount", &[("n", &agg.respondents.to_string())]),
+                &self.strings.count("teamCount", agg.respondents),
             ),
         );
         if let Some((m, Some(l))) = team::overall(fw, &agg) {
@@ -595,10 +593,7 @@ impl State {
                 &d.text(
                     "p",
                     &[],
-                    &self.strings.fill(
-                        "teamPreviousCount",
-                        &[("n", &self.previous.len().to_string())],
-                    ),
+                    &self.strings.count("teamPreviousCount", self.previous.len()),
                 ),
             );
         }
