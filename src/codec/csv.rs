@@ -1,8 +1,10 @@
 //! Responses as CSV: one row per respondent, one column per respondent field and item.
 //!
 //! The header is `framework,version,submittedAt`, then the respondent field ids, then
-//! the item ids, in framework order. Answers are whole numbers or `dontKnow`; an empty
-//! cell is unanswered; respondent fields hold option ids. The file starts with a UTF-8
+//! the item ids, in framework order, then `comment:` and the id of each foundation that
+//! asks for a comment (ids have no `:`, so these never meet an item's or a field's).
+//! Answers are whole numbers or `dontKnow`; an empty cell is unanswered; respondent
+//! fields hold option ids; a comment cell holds the text as written (read untrimmed). The file starts with a UTF-8
 //! byte order mark and every field is quoted, so that Excel opens it cleanly. A cell
 //! that would begin with `=`, `+`, `-`, `@`, a tab or a carriage return (and is not a
 //! plain number) is written with a leading `'` so that a spreadsheet never runs it as a
@@ -73,8 +75,17 @@ pub fn header(fw: &Framework) -> Vec<String> {
                 .iter()
                 .flat_map(|f| f.items.iter().map(|i| i.id.clone())),
         )
+        .chain(
+            fw.foundations
+                .iter()
+                .filter(|f| f.comment.is_some())
+                .map(|f| format!("{COMMENT_PREFIX}{}", f.id)),
+        )
         .collect()
 }
+
+/// The start of a comment column's name: `comment:purpose`.
+pub const COMMENT_PREFIX: &str = "comment:";
 
 /// Writes responses (checked against `fw`) as CSV.
 pub fn to_csv(fw: &Framework, responses: &[Response]) -> String {
@@ -107,6 +118,12 @@ pub fn to_csv(fw: &Framework, responses: &[Response]) -> String {
                 Some(Answer::Value(v)) => v.to_string(),
             })
         }));
+        cells.extend(
+            fw.foundations
+                .iter()
+                .filter(|f| f.comment.is_some())
+                .map(|f| r.comments.get(&f.id).cloned().unwrap_or_default()),
+        );
         row(&cells, &mut out);
     }
     out
@@ -236,6 +253,7 @@ pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
     enum Col<'a> {
         Field(&'a str),
         Item(&'a str),
+        Comment(&'a str),
         Meta,
     }
     let mut cols = Vec::with_capacity(head.len());
@@ -253,6 +271,11 @@ pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
             Col::Field(&f.id)
         } else if fw.find_item(h).is_some() {
             Col::Item(h.as_str())
+        } else if let Some(f) = h
+            .strip_prefix(COMMENT_PREFIX)
+            .and_then(|id| fw.foundations.iter().find(|f| f.id == id && f.comment.is_some()))
+        {
+            Col::Comment(&f.id)
         } else {
             return Err(Issue::new(
                 format!("line 1, column {}", i + 1),
@@ -307,12 +330,24 @@ pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
             if problem.is_some() {
                 break;
             }
+            if let Col::Comment(f) = c {
+                // As written: a comment's spaces and line breaks are its own.
+                let text = unneutralise(&cells[i]);
+                if text.trim().is_empty() {
+                    continue;
+                }
+                if let Err(m) = r.set_comment(fw, f, text) {
+                    problem = Some(format!("column {COMMENT_PREFIX}{f}: {m}"));
+                    break;
+                }
+                continue;
+            }
             let v = get(i);
             if v.is_empty() {
                 continue;
             }
             match c {
-                Col::Meta => {}
+                Col::Meta | Col::Comment(_) => {}
                 Col::Field(f) => {
                     let ok = fw
                         .field(f)

@@ -2,15 +2,24 @@
 //! put in a link fragment (`#fc=…`).
 //!
 //! Layout, before base64url (no padding):
-//! - 1 byte format version (1);
+//! - 1 byte format version: 1, or 2 when comments follow;
 //! - 4 bytes FNV-1a hash of the framework id and version, so a code is only read
 //!   against the framework it was made for;
 //! - bit-packed, most significant bit first: per item in framework order, 0 for
 //!   unanswered, 1 for "Don't know", 2 + (value - min) for a value, in
-//!   ceil(log2(max - min + 3)) bits; per respondent field, 0 for none or 1 + the option's
-//!   index, in ceil(log2(options + 1)) bits; 1 bit that says whether a submission time
-//!   follows, then that time as 34 bits of seconds since 1970 (UTC);
+//!   ceil(log2(max - min + 3)) bits, where min and max are the item's own scale (the
+//!   framework's unless a foundation or statement has its own, so a code made before
+//!   scales of their own existed reads unchanged); per respondent field, 0 for none or
+//!   1 + the option's index, in ceil(log2(options + 1)) bits; 1 bit that says whether a
+//!   submission time follows, then that time as 34 bits of seconds since 1970 (UTC);
+//! - format 2 only: per foundation that asks for a comment, in framework order, 1 bit
+//!   that says whether a comment follows, then its length in bytes, in
+//!   ceil(log2(4 × maxLength + 1)) bits, and its UTF-8 bytes;
 //! - 2 bytes check over everything before, which catches a mistyped or cut code.
+//!
+//! Comments go in only while the code stays within [`MAX_CODE_CHARS_WITH_COMMENTS`];
+//! otherwise the code is made without them, in format 1, and [`share`] says so
+//! ([`CodeComments::LeftOut`]), so that the page can tell the person.
 
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
@@ -18,7 +27,33 @@ use crate::core::response::{Answer, Response};
 use litemap::LiteMap;
 
 const FORMAT: u8 = 1;
+/// The format with comments after the answers.
+const FORMAT_COMMENTS: u8 = 2;
 const MAX_CODE_CHARS: usize = 4096;
+
+/// The longest code made with comments: 1,800 characters, so that a link of a page
+/// address of up to 200 characters and the code stays within 2,000, which browsers,
+/// e-mail and chat carry whole.
+pub const MAX_CODE_CHARS_WITH_COMMENTS: usize = 1_800;
+
+/// Whether a share code carries the response's comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CodeComments {
+    /// The response has no comments.
+    None,
+    /// The comments are in the code.
+    Included,
+    /// The code would be too long with them: it has the answers alone.
+    LeftOut,
+}
+
+/// A share code and whether it carries the comments.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Share {
+    pub code: String,
+    pub comments: CodeComments,
+}
 
 pub fn fnv1a(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -83,26 +118,60 @@ impl BitReader<'_> {
     }
 }
 
-/// Packs a response (checked against `fw`) into a share code.
+/// Packs a response (checked against `fw`) into a share code, with its comments when
+/// they fit (see [`share`] to know whether they did).
 pub fn encode(fw: &Framework, resp: &Response) -> String {
+    share(fw, resp).code
+}
+
+/// Packs a response (checked against `fw`) into a share code, and says whether its
+/// comments are in it: they are while the code stays within
+/// [`MAX_CODE_CHARS_WITH_COMMENTS`] characters.
+pub fn share(fw: &Framework, resp: &Response) -> Share {
+    let commented = fw
+        .foundations
+        .iter()
+        .any(|f| f.comment.is_some() && resp.comments.contains_key(&f.id));
+    if commented {
+        let code = pack(fw, resp, true);
+        if code.len() <= MAX_CODE_CHARS_WITH_COMMENTS {
+            return Share {
+                code,
+                comments: CodeComments::Included,
+            };
+        }
+    }
+    Share {
+        code: pack(fw, resp, false),
+        comments: if commented {
+            CodeComments::LeftOut
+        } else {
+            CodeComments::None
+        },
+    }
+}
+
+/// The bits of a comment's length in bytes: up to 4 bytes per character allowed.
+fn length_bits(max_length: usize) -> u32 {
+    bits_for(max_length as u64 * 4 + 1)
+}
+
+fn pack(fw: &Framework, resp: &Response, comments: bool) -> String {
     let mut w = BitWriter {
-        bytes: vec![FORMAT],
+        bytes: vec![if comments { FORMAT_COMMENTS } else { FORMAT }],
         nbits: 8,
     };
     w.push(u64::from(framework_hash(fw)), 32);
-    let range = (fw.scale.max - fw.scale.min) as u64;
-    let ib = bits_for(range + 3);
     for f in &fw.foundations {
         for item in &f.items {
+            let scale = fw.item_scale(f, item);
             let code = match resp.answers.get(&item.id) {
                 None => 0,
                 Some(Answer::DontKnow) => 1,
-                Some(Answer::Value(v)) if (fw.scale.min..=fw.scale.max).contains(v) => {
-                    2 + (v - fw.scale.min) as u64
-                }
+                Some(Answer::Value(v)) if scale.contains(*v) => 2 + (v - scale.min) as u64,
                 Some(Answer::Value(_)) => 0,
             };
-            w.push(code, ib);
+            w.push(code, bits_for((scale.max - scale.min) as u64 + 3));
         }
     }
     for field in &fw.respondent_fields {
@@ -119,6 +188,21 @@ pub fn encode(fw: &Framework, resp: &Response) -> String {
             w.push(secs, 34);
         }
         _ => w.push(0, 1),
+    }
+    if comments {
+        for f in &fw.foundations {
+            let Some(q) = &f.comment else { continue };
+            match resp.comments.get(&f.id) {
+                Some(text) => {
+                    w.push(1, 1);
+                    w.push(text.len() as u64, length_bits(q.max_length));
+                    for b in text.bytes() {
+                        w.push(u64::from(b), 8);
+                    }
+                }
+                None => w.push(0, 1),
+            }
+        }
     }
     let mut bytes = w.bytes;
     let c = check16(&bytes);
@@ -158,7 +242,7 @@ pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
             "the share code is damaged or incomplete: check it was copied whole",
         ));
     }
-    if body[0] != FORMAT {
+    if body[0] != FORMAT && body[0] != FORMAT_COMMENTS {
         return Err(Issue::new(
             "",
             format!(
@@ -182,22 +266,19 @@ pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
         ));
     }
     let short = || Issue::new("", "the share code is too short for this framework");
-    let range = (fw.scale.max - fw.scale.min) as u64;
-    let ib = bits_for(range + 3);
     let mut answers = LiteMap::new();
     for f in &fw.foundations {
         for item in &f.items {
-            let code = r.read(ib).ok_or_else(short)?;
+            let scale = fw.item_scale(f, item);
+            let range = (scale.max - scale.min) as u64;
+            let code = r.read(bits_for(range + 3)).ok_or_else(short)?;
             match code {
                 0 => {}
-                1 if fw.scale.dont_know.is_some() => {
+                1 if scale.dont_know.is_some() => {
                     answers.insert(item.id.clone(), Answer::DontKnow);
                 }
                 c if c >= 2 && c - 2 <= range => {
-                    answers.insert(
-                        item.id.clone(),
-                        Answer::Value(fw.scale.min + (c - 2) as i32),
-                    );
+                    answers.insert(item.id.clone(), Answer::Value(scale.min + (c - 2) as i32));
                 }
                 _ => {
                     return Err(Issue::new(
@@ -233,11 +314,40 @@ pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {
         1 => Some(format_utc(r.read(34).ok_or_else(short)?)),
         _ => None,
     };
+    let mut comments = LiteMap::new();
+    if body[0] == FORMAT_COMMENTS {
+        for f in &fw.foundations {
+            let Some(q) = &f.comment else { continue };
+            if r.read(1).ok_or_else(short)? == 0 {
+                continue;
+            }
+            let impossible = || {
+                Issue::new(
+                    "",
+                    format!("the share code has an impossible comment for \"{}\"", f.id),
+                )
+            };
+            let len = r.read(length_bits(q.max_length)).ok_or_else(short)? as usize;
+            if len > q.max_length * 4 {
+                return Err(impossible());
+            }
+            let mut bytes = Vec::with_capacity(len);
+            for _ in 0..len {
+                bytes.push(r.read(8).ok_or_else(short)? as u8);
+            }
+            let text = String::from_utf8(bytes).map_err(|_| impossible())?;
+            Response::check_comment(fw, &f.id, &text).map_err(|_| impossible())?;
+            if !text.trim().is_empty() {
+                comments.insert(f.id.clone(), text);
+            }
+        }
+    }
     Ok(Response {
         framework: fw.id.clone(),
         version: fw.version.clone(),
         answers,
         respondent,
+        comments,
         submitted_at,
     })
 }

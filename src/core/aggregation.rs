@@ -247,11 +247,9 @@ fn stats(fw: &Framework, fi: usize, f: &Foundation, members: &[&[Tally]]) -> Fou
     s.band = s
         .median
         .and_then(|m| fw.band(m, fw.percent_to_value(f, m)).map(|l| l.id.clone()));
-    if let (Some(c), Some(m)) = (&fw.consensus, s.median) {
-        // The spread in scale points, as percent points of the scale's range.
-        let spread = Exact::from_decimal(c.spread)
-            .div(Exact::int(fw.scale.range() as i64))
-            .mul(Exact::int(100));
+    if let (Some(c), Some(spread), Some(m)) = (&fw.consensus, fw.spread_points(f), s.median) {
+        // The spread in percent points of the foundation's 0 to 100 score (scale points
+        // over the foundation's range, or the share of the range).
         let out = xs.iter().filter(|x| x.sub(m).abs() > spread).count();
         let share = Exact::frac(out as i64, n as i64);
         s.split = share > Exact::from_decimal(c.max_outside);

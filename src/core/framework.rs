@@ -1,13 +1,20 @@
 //! The framework model: a questionnaire of foundations and statements, its answer
 //! scale, scoring rules, bands and consensus rule. Frameworks are data: they are read
 //! from JSON at run time and checked here before anything is scored against them.
+//!
+//! A foundation or a statement may have a scale of its own, overriding the
+//! framework's ([`Framework::foundation_scale`], [`Framework::item_scale`]); answers
+//! on different scales are made comparable by placing each on 0 to 100 of its own
+//! scale (see `core::scoring`). A foundation may ask for a comment
+//! ([`CommentQuestion`]).
 
 use crate::codec::json::Value;
 use crate::core::exact::Exact;
 use crate::core::issue::{child, index, Issue};
 use crate::core::num;
 use crate::core::reader::{parse_json, Reader};
-use serde::Serialize;
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
 
 pub const SCHEMA: &str = "foundations-check/framework@1";
 
@@ -28,6 +35,12 @@ pub mod limits {
     pub const RESPONDENT_FIELDS: usize = 20;
     pub const OPTIONS_PER_FIELD: usize = 50;
     pub const WEIGHT_MAX: f64 = 1_000.0;
+    /// The longest comment a foundation may allow (`comment.maxLength`), in characters.
+    pub const COMMENT_CHARS: usize = 5_000;
+    /// A comment's length limit when the framework gives none.
+    pub const COMMENT_CHARS_DEFAULT: usize = 1_000;
+    /// The longest comment prompt.
+    pub const PROMPT_CHARS: usize = 500;
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,15 +65,18 @@ pub struct Framework {
     item_index: Vec<(String, (usize, usize))>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// An answer scale: the framework's, or a foundation's or statement's own.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scale {
     pub min: i32,
     pub max: i32,
     /// One label per point, from `min` to `max`.
     pub labels: Vec<String>,
+    /// A longer description per point (a maturity level's full sentence), shown with
+    /// the choice; as many as `labels`, `None` where a point has none. Written in JSON
+    /// as a label object `{ "label", "description" }` in place of the label text.
+    pub descriptions: Vec<Option<String>>,
     /// Label of the "Don't know" choice; `None` means there is no such choice.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dont_know: Option<String>,
 }
 
@@ -71,6 +87,66 @@ impl Scale {
     pub fn label(&self, v: i32) -> Option<&str> {
         let i = usize::try_from(v - self.min).ok()?;
         self.labels.get(i).map(String::as_str)
+    }
+    /// The longer description of point `v`, if it has one.
+    pub fn description(&self, v: i32) -> Option<&str> {
+        let i = usize::try_from(v - self.min).ok()?;
+        self.descriptions.get(i)?.as_deref()
+    }
+    /// Whether `v` is a point of the scale.
+    pub fn contains(&self, v: i32) -> bool {
+        (self.min..=self.max).contains(&v)
+    }
+    /// The value an answer `v` contributes: flipped within this scale
+    /// (`min + max - v`) for a reverse statement.
+    pub fn value(&self, reverse: bool, v: i32) -> i32 {
+        if reverse {
+            self.min + self.max - v
+        } else {
+            v
+        }
+    }
+    /// Whether two scales span the same points (labels aside).
+    pub fn same_range(&self, o: &Scale) -> bool {
+        self.min == o.min && self.max == o.max
+    }
+}
+
+/// `{ min, max, labels, dontKnow? }`, a label with a description as `{ label,
+/// description }`, so that a framework written back reads the same.
+impl Serialize for Scale {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Labels<'a>(&'a Scale);
+        struct Described<'a>(&'a str, &'a str);
+        impl Serialize for Described<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_struct("Label", 2)?;
+                m.serialize_field("label", self.0)?;
+                m.serialize_field("description", self.1)?;
+                m.end()
+            }
+        }
+        impl Serialize for Labels<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.labels.len()))?;
+                for (i, l) in self.0.labels.iter().enumerate() {
+                    match self.0.descriptions.get(i).and_then(Option::as_deref) {
+                        Some(d) => seq.serialize_element(&Described(l, d))?,
+                        None => seq.serialize_element(l)?,
+                    }
+                }
+                seq.end()
+            }
+        }
+        let mut m = s.serialize_struct("Scale", 4)?;
+        m.serialize_field("min", &self.min)?;
+        m.serialize_field("max", &self.max)?;
+        m.serialize_field("labels", &Labels(self))?;
+        match &self.dont_know {
+            Some(d) => m.serialize_field("dontKnow", d)?,
+            None => m.skip_field("dontKnow")?,
+        }
+        m.end()
     }
 }
 
@@ -116,11 +192,19 @@ pub struct Level {
     pub description: Option<String>,
 }
 
+/// When a team counts as split on a foundation. The distance from the median beyond
+/// which a respondent is "outside" is given either in scale points (`spread`, on each
+/// foundation's own scale) or as a share of the scale's range (`spread_share`); one of
+/// the two, never both ([`Framework::spread_points`] gives it in percent points).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Consensus {
-    /// Distance from the median, in scale points, beyond which a respondent is "outside".
-    pub spread: f64,
+    /// Distance from the median in points of the foundation's scale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread: Option<f64>,
+    /// Distance from the median as a share (0 to 1) of the foundation's scale range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spread_share: Option<f64>,
     /// Share of respondents (0 to 1) allowed outside before a foundation is "split".
     pub max_outside: f64,
 }
@@ -149,7 +233,14 @@ pub struct Foundation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
     pub description: String,
+    /// The foundation's own scale, for its statements that have none; `None` uses the
+    /// framework's ([`Framework::foundation_scale`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
     pub items: Vec<Item>,
+    /// An optional free-text question asked after the foundation's statements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<CommentQuestion>,
     pub actions: Vec<Action>,
     /// The items' weights as whole multiples of `weight_unit` (see [`Foundation::weights`]).
     #[serde(skip)]
@@ -212,6 +303,20 @@ pub struct Item {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub reverse: bool,
     pub weight: f64,
+    /// The statement's own scale; `None` uses its foundation's
+    /// ([`Framework::item_scale`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
+}
+
+/// A foundation's comment question: optional free text, never shown as HTML.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentQuestion {
+    /// The question ("What would help here?").
+    pub prompt: String,
+    /// The longest answer, in characters (Unicode scalar values).
+    pub max_length: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -272,13 +377,60 @@ impl Framework {
         self.bands.levels.iter().find(|l| l.id == id)
     }
 
-    /// The lowest and highest value a foundation can take (on the scale for "mean",
+    /// The scale of a foundation: its own, or the framework's.
+    pub fn foundation_scale<'a>(&'a self, foundation: &'a Foundation) -> &'a Scale {
+        foundation.scale.as_ref().unwrap_or(&self.scale)
+    }
+
+    /// The scale a statement is answered on: its own, its foundation's, or the
+    /// framework's.
+    pub fn item_scale<'a>(&'a self, foundation: &'a Foundation, item: &'a Item) -> &'a Scale {
+        item.scale
+            .as_ref()
+            .unwrap_or_else(|| self.foundation_scale(foundation))
+    }
+
+    /// The scale of the statement with this id.
+    pub fn scale_of(&self, item_id: &str) -> Option<&Scale> {
+        let (fi, ii) = self.find_item(item_id)?;
+        let f = &self.foundations[fi];
+        Some(self.item_scale(f, &f.items[ii]))
+    }
+
+    /// Whether any foundation or statement has a scale of its own (the self-check then
+    /// shows each foundation's or statement's choices rather than one legend).
+    pub fn has_own_scales(&self) -> bool {
+        self.foundations
+            .iter()
+            .any(|f| f.scale.is_some() || f.items.iter().any(|i| i.scale.is_some()))
+    }
+
+    /// Whether any foundation asks for a comment.
+    pub fn has_comments(&self) -> bool {
+        self.foundations.iter().any(|f| f.comment.is_some())
+    }
+
+    /// The consensus spread of a foundation in percent points of its 0 to 100 score:
+    /// `spread / (max - min) × 100` on the foundation's own scale, or `spreadShare ×
+    /// 100`. `None` without a consensus rule.
+    pub fn spread_points(&self, foundation: &Foundation) -> Option<Exact> {
+        let c = self.consensus.as_ref()?;
+        Some(match (c.spread, c.spread_share) {
+            (_, Some(share)) => Exact::from_decimal(share).mul(Exact::int(100)),
+            (spread, None) => {
+                let s = self.foundation_scale(foundation);
+                Exact::from_decimal(spread.unwrap_or(0.0))
+                    .div(Exact::int(i64::from(s.max - s.min)))
+                    .mul(Exact::int(100))
+            }
+        })
+    }
+
+    /// The lowest and highest value a foundation can take (on its scale for "mean",
     /// weighted totals for "sum").
     pub fn value_range(&self, foundation: &Foundation) -> (Exact, Exact) {
-        let (min, max) = (
-            Exact::int(self.scale.min.into()),
-            Exact::int(self.scale.max.into()),
-        );
+        let scale = self.foundation_scale(foundation);
+        let (min, max) = (Exact::int(scale.min.into()), Exact::int(scale.max.into()));
         match self.scoring.method {
             Method::Mean => (min, max),
             Method::Sum => {
@@ -463,12 +615,38 @@ fn read_scale(r: &mut Reader, v: &Value, p: &str) -> Option<Scale> {
     let m = r.object(v, p, &["min", "max", "labels", "dontKnow"])?;
     let min = r.int(m, p, "min");
     let max = r.int(m, p, "max");
-    let labels: Vec<String> = r
+    let mut labels = Vec::new();
+    let mut descriptions = Vec::new();
+    for (i, v) in r
         .list(m, p, "labels", SCALE_POINTS as usize + 1, true)
         .iter()
         .enumerate()
-        .map(|(i, v)| r.text_value(v, &index(&child(p, "labels"), i), SHORT_TEXT_CHARS))
-        .collect();
+    {
+        let lp = index(&child(p, "labels"), i);
+        // A label is its text, or `{ label, description }` with a longer description.
+        let (label, description) = match v {
+            Value::Object(_) => match r.object(v, &lp, &["label", "description"]) {
+                Some(lm) => (
+                    r.text(lm, &lp, "label", SHORT_TEXT_CHARS),
+                    r.opt_text(lm, &lp, "description", TEXT_CHARS),
+                ),
+                None => (String::new(), None),
+            },
+            Value::String(_) => (r.text_value(v, &lp, SHORT_TEXT_CHARS), None),
+            other => {
+                r.err(
+                    &lp,
+                    format!(
+                        "expected a label (text, or {{ label, description }}), found {}",
+                        crate::core::reader::type_name(other)
+                    ),
+                );
+                (String::new(), None)
+            }
+        };
+        labels.push(label);
+        descriptions.push(description);
+    }
     let dont_know = r.opt_text(m, p, "dontKnow", SHORT_TEXT_CHARS);
     let (min, max) = (min?, max?);
     let mut ok = true;
@@ -509,6 +687,7 @@ fn read_scale(r: &mut Reader, v: &Value, p: &str) -> Option<Scale> {
         min: min as i32,
         max: max as i32,
         labels,
+        descriptions,
         dont_know,
     })
 }
@@ -587,19 +766,63 @@ fn read_bands(r: &mut Reader, v: &Value, p: &str) -> Option<Bands> {
 }
 
 fn read_consensus(r: &mut Reader, v: &Value, p: &str) -> Option<Consensus> {
-    let m = r.object(v, p, &["spread", "maxOutside"])?;
-    let spread = r.number(m, p, "spread");
+    let m = r.object(v, p, &["spread", "spreadShare", "maxOutside"])?;
+    let spread = r.opt_number(m, p, "spread");
+    let spread_share = r.opt_number(m, p, "spreadShare");
     let max_outside = r.number(m, p, "maxOutside");
+    let given = |k: &str| m.get(k).is_some_and(|v| !v.is_null());
+    match (given("spread"), given("spreadShare")) {
+        (false, false) => r.err(
+            &child(p, "spread"),
+            "is required (in scale points), or give spreadShare (a share of the scale's range)",
+        ),
+        (true, true) => r.err(
+            &child(p, "spreadShare"),
+            "give spread (in scale points) or spreadShare (a share of the scale's range), not both",
+        ),
+        _ => {}
+    }
     if spread.is_some_and(|s| s <= 0.0) {
         r.err(&child(p, "spread"), "must be greater than 0");
+    }
+    if spread_share.is_some_and(|s| !(s > 0.0 && s <= 1.0)) {
+        r.err(
+            &child(p, "spreadShare"),
+            "must be a share of the scale's range, greater than 0 and at most 1",
+        );
     }
     if max_outside.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
         r.err(&child(p, "maxOutside"), "must be a share between 0 and 1");
     }
     Some(Consensus {
-        spread: spread?,
+        spread,
+        spread_share,
         max_outside: max_outside?,
     })
+}
+
+fn read_comment(r: &mut Reader, v: &Value, p: &str) -> Option<CommentQuestion> {
+    let m = r.object(v, p, &["prompt", "maxLength"])?;
+    let prompt = r.text(m, p, "prompt", PROMPT_CHARS);
+    if m.get("prompt").is_some_and(Value::is_string) && prompt.trim().is_empty() {
+        r.err(&child(p, "prompt"), "must not be empty");
+    }
+    let max_length = match m.get("maxLength") {
+        None | Some(Value::Null) => COMMENT_CHARS_DEFAULT,
+        Some(v) => {
+            let n = r.int_value(v, &child(p, "maxLength"));
+            if n.is_some_and(|n| !(1..=COMMENT_CHARS as i64).contains(&n)) {
+                r.err(
+                    &child(p, "maxLength"),
+                    format!("must be between 1 and {COMMENT_CHARS} characters"),
+                );
+            }
+            n.map_or(COMMENT_CHARS_DEFAULT, |n| {
+                n.clamp(1, COMMENT_CHARS as i64) as usize
+            })
+        }
+    };
+    Some(CommentQuestion { prompt, max_length })
 }
 
 fn read_field(r: &mut Reader, v: &Value, p: &str) -> Option<RespondentField> {
@@ -629,7 +852,16 @@ fn read_foundation(r: &mut Reader, v: &Value, p: &str) -> Option<Foundation> {
     let m = r.object(
         v,
         p,
-        &["id", "name", "shortName", "description", "items", "actions"],
+        &[
+            "id",
+            "name",
+            "shortName",
+            "description",
+            "scale",
+            "items",
+            "comment",
+            "actions",
+        ],
     )?;
     let id = r.id(m, p, "id");
     let name = r.text(m, p, "name", SHORT_TEXT_CHARS);
@@ -637,6 +869,14 @@ fn read_foundation(r: &mut Reader, v: &Value, p: &str) -> Option<Foundation> {
     let description = r
         .opt_text(m, p, "description", TEXT_CHARS)
         .unwrap_or_default();
+    let scale = match m.get("scale") {
+        None | Some(Value::Null) => None,
+        Some(v) => read_scale(r, v, &child(p, "scale")),
+    };
+    let comment = match m.get("comment") {
+        None | Some(Value::Null) => None,
+        Some(v) => read_comment(r, v, &child(p, "comment")),
+    };
     let ivals = r.list(m, p, "items", ITEMS_PER_FOUNDATION, true);
     if m.get("items").is_some_and(Value::is_array) && ivals.is_empty() {
         r.err(&child(p, "items"), "must have at least one item");
@@ -665,7 +905,9 @@ fn read_foundation(r: &mut Reader, v: &Value, p: &str) -> Option<Foundation> {
         name,
         short_name,
         description,
+        scale,
         items,
+        comment,
         actions,
         scaled_weights,
         weight_unit,
@@ -673,7 +915,7 @@ fn read_foundation(r: &mut Reader, v: &Value, p: &str) -> Option<Foundation> {
 }
 
 fn read_item(r: &mut Reader, v: &Value, p: &str) -> Option<Item> {
-    let m = r.object(v, p, &["id", "text", "reverse", "weight"])?;
+    let m = r.object(v, p, &["id", "text", "reverse", "weight", "scale"])?;
     let id = r.id(m, p, "id");
     let text = r.text(m, p, "text", TEXT_CHARS);
     let reverse = r.opt_bool(m, p, "reverse");
@@ -684,11 +926,16 @@ fn read_item(r: &mut Reader, v: &Value, p: &str) -> Option<Item> {
             "must be greater than 0 and at most 1000",
         );
     }
+    let scale = match m.get("scale") {
+        None | Some(Value::Null) => None,
+        Some(v) => read_scale(r, v, &child(p, "scale")),
+    };
     Some(Item {
         id,
         text,
         reverse,
         weight,
+        scale,
     })
 }
 
@@ -778,6 +1025,21 @@ fn check(r: &mut Reader, fw: &Framework) {
                 r.err(
                     &child(&index("bands.levels", i), "from"),
                     "on the percent basis, thresholds lie between 0 and 100",
+                );
+            }
+        }
+    }
+    // On the scale basis, thresholds are values on the scale: every foundation must be
+    // on the framework's (a statement's own scale is placed on its foundation's).
+    if fw.bands.basis == Basis::Scale {
+        for (fi, f) in fw.foundations.iter().enumerate() {
+            if f.scale.as_ref().is_some_and(|s| !s.same_range(&fw.scale)) {
+                r.err(
+                    &child(&index("foundations", fi), "scale"),
+                    format!(
+                        "bands on the \"scale\" basis are values on the framework's scale ({} to {}), so every foundation must use that range; use the \"percent\" basis for foundations on scales of their own",
+                        fw.scale.min, fw.scale.max
+                    ),
                 );
             }
         }

@@ -18,8 +18,9 @@ pub enum Answer {
 
 /// One person's response, written as JSON in the shape documented in
 /// docs/framework-format.md: `{"framework", "version", "answers": {item: value or
-/// "dontKnow"}, "respondent": {field: option}, "submittedAt"}` (the last only when set),
-/// answers and fields sorted by id.
+/// "dontKnow"}, "respondent": {field: option}, "comments": {foundation: text},
+/// "submittedAt"}` (comments and the time only when there are any), answers, fields
+/// and comments sorted by id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Response {
@@ -31,6 +32,13 @@ pub struct Response {
     /// Respondent field id to option id.
     #[serde(serialize_with = "as_object")]
     pub respondent: LiteMap<String, String>,
+    /// Comments by foundation id, for foundations that ask for one: the text as
+    /// written (never empty or only white space). Plain text, never HTML.
+    #[serde(
+        serialize_with = "as_object",
+        skip_serializing_if = "LiteMap::is_empty"
+    )]
+    pub comments: LiteMap<String, String>,
     /// When the self-check was submitted, as `YYYY-MM-DDTHH:MM:SSZ` (read in any form
     /// by [`normalise_submitted_at`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,6 +69,7 @@ impl Response {
             version: fw.version.clone(),
             answers: LiteMap::new(),
             respondent: LiteMap::new(),
+            comments: LiteMap::new(),
             submitted_at: None,
         }
     }
@@ -88,21 +97,85 @@ impl Response {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Checks an answer against the framework.
+    /// Checks an answer against the framework (on the statement's own scale).
     pub fn check_answer(fw: &Framework, item: &str, a: Answer) -> Result<(), String> {
-        if fw.find_item(item).is_none() {
+        let Some(scale) = fw.scale_of(item) else {
             return Err(format!("\"{item}\" is not an item of this framework"));
-        }
+        };
         match a {
-            Answer::DontKnow if fw.scale.dont_know.is_none() => {
-                Err("this framework has no \"Don't know\" choice".into())
-            }
-            Answer::Value(v) if v < fw.scale.min || v > fw.scale.max => Err(format!(
+            Answer::DontKnow if scale.dont_know.is_none() => Err(if fw.has_own_scales() {
+                "this statement's scale has no \"Don't know\" choice".into()
+            } else {
+                "this framework has no \"Don't know\" choice".into()
+            }),
+            Answer::Value(v) if !scale.contains(v) => Err(format!(
                 "{v} is outside the scale ({} to {})",
-                fw.scale.min, fw.scale.max
+                scale.min, scale.max
             )),
             _ => Ok(()),
         }
+    }
+
+    /// Checks a comment on a foundation: the foundation asks for one, and the text is
+    /// no longer than its limit. An empty text (or only white space) is no comment.
+    pub fn check_comment(fw: &Framework, foundation: &str, text: &str) -> Result<(), String> {
+        let Some(f) = fw.foundations.iter().find(|f| f.id == foundation) else {
+            return Err(format!(
+                "\"{foundation}\" is not a foundation of this framework"
+            ));
+        };
+        let Some(q) = &f.comment else {
+            return Err(format!(
+                "the foundation \"{foundation}\" asks for no comment"
+            ));
+        };
+        let n = crate::core::reader::char_count(text);
+        if n > q.max_length {
+            return Err(format!(
+                "is {n} characters long; the limit is {}",
+                q.max_length
+            ));
+        }
+        Ok(())
+    }
+
+    /// Sets (or, with an empty text, clears) the comment on a foundation, after
+    /// [`Response::check_comment`].
+    pub fn set_comment(
+        &mut self,
+        fw: &Framework,
+        foundation: &str,
+        text: &str,
+    ) -> Result<(), String> {
+        Response::check_comment(fw, foundation, text)?;
+        if text.trim().is_empty() {
+            self.comments.remove(foundation);
+        } else {
+            self.comments
+                .insert(foundation.to_string(), text.to_string());
+        }
+        Ok(())
+    }
+
+    /// Whether two responses are the same person's by the identity rule (framework,
+    /// version, answers, respondent fields and submission time; see `core::team`):
+    /// comments aside, since a share code may have left them out.
+    pub fn same_person(&self, o: &Response) -> bool {
+        self.framework == o.framework
+            && self.version == o.version
+            && self.answers == o.answers
+            && self.respondent == o.respondent
+            && self.submitted_at == o.submitted_at
+    }
+
+    /// A hash of what [`Response::same_person`] compares.
+    pub fn identity_hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        use std::hash::Hash;
+        self.framework.hash(h);
+        self.version.hash(h);
+        self.answers.hash(h);
+        self.respondent.hash(h);
+        self.submitted_at.hash(h);
     }
 }
 
@@ -122,6 +195,7 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
             "version",
             "answers",
             "respondent",
+            "comments",
             "submittedAt",
         ],
     )?;
@@ -238,6 +312,37 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
             ),
         ),
     }
+    let mut comments = LiteMap::new();
+    let cp = child(p, "comments");
+    match m.get("comments") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(cm)) => {
+            for (k, cv) in cm.iter().take(limits::FOUNDATIONS + 1) {
+                let kp = || child(&cp, &k.chars().take(64).collect::<String>());
+                match cv {
+                    Value::Null => {}
+                    Value::String(t) => match Response::check_comment(fw, k, t) {
+                        Ok(()) if t.trim().is_empty() => {}
+                        Ok(()) => {
+                            comments.insert(k.clone(), t.clone());
+                        }
+                        Err(msg) => r.err(&kp(), msg),
+                    },
+                    other => r.err(
+                        &kp(),
+                        format!("expected the comment as text, found {}", type_name(other)),
+                    ),
+                }
+            }
+        }
+        Some(other) => r.err(
+            &cp,
+            format!(
+                "expected an object of comments by foundation id, found {}",
+                type_name(other)
+            ),
+        ),
+    }
     let submitted_at = match r.opt_text(m, p, "submittedAt", 60) {
         Some(t) => match normalise_submitted_at(fw, &t) {
             Ok(t) => Some(t),
@@ -253,6 +358,7 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
         version,
         answers,
         respondent,
+        comments,
         submitted_at,
     })
 }

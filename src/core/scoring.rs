@@ -1,7 +1,7 @@
 //! Scoring one response: item values, foundation values and percents, bands, overall.
 
 use crate::core::exact::Exact;
-use crate::core::framework::{Framework, Method};
+use crate::core::framework::{Framework, Method, Scale};
 use crate::core::response::{Answer, Response};
 use serde::Serialize;
 
@@ -57,13 +57,10 @@ pub struct ScoreResult {
     pub foundations: Vec<FoundationScore>,
 }
 
-/// The value an answer contributes: flipped (min + max - v) for reverse items.
-pub fn item_value(fw: &Framework, reverse: bool, v: i32) -> i32 {
-    if reverse {
-        fw.scale.min + fw.scale.max - v
-    } else {
-        v
-    }
+/// The value an answer contributes on its scale: flipped (`min + max - v`) for reverse
+/// items.
+pub fn item_value(scale: &Scale, reverse: bool, v: i32) -> i32 {
+    scale.value(reverse, v)
 }
 
 /// One foundation of one response, before it is dressed for output.
@@ -81,38 +78,71 @@ pub struct Tally {
 /// exact, without the allocations of a [`ScoreResult`] (aggregation runs it for every
 /// respondent).
 pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
-    let (min, max) = (i64::from(fw.scale.min), i64::from(fw.scale.max));
     let min_share = Exact::from_decimal(fw.scoring.min_answered);
     fw.foundations
         .iter()
         .map(|f| {
             let (weights, _) = f.weights();
-            // Σ wᵢvᵢ and Σ wᵢ in whole multiples of the weights' unit.
+            let fscale = fw.foundation_scale(f);
+            // Σ wᵢ(vᵢ - minᵢ) and Σ wᵢ in whole multiples of the weights' unit; while
+            // every answered item is on the foundation's scale, Σ wᵢvᵢ too (the mean on
+            // the scale).
             let (mut wv, mut w, mut answered, mut dont_know) = (0i64, 0i64, 0usize, 0usize);
+            let mut above = 0i64;
+            // Σ wᵢ(vᵢ - minᵢ) / (maxᵢ - minᵢ) when items are on scales of different
+            // ranges (each answer on 0 to 1 of its own scale).
+            let mut share = Exact::ZERO;
+            let mut range: Option<i32> = None;
+            let (mut mixed, mut own) = (false, false);
             for (item, weight) in f.items.iter().zip(weights) {
+                let scale = fw.item_scale(f, item);
                 match resp.answers.get(&item.id) {
-                    Some(Answer::Value(v)) if (fw.scale.min..=fw.scale.max).contains(v) => {
+                    Some(Answer::Value(v)) if scale.contains(*v) => {
                         answered += 1;
-                        // At most 50 × 10^12 × 1000: no overflow (see core::exact).
+                        let r = scale.max - scale.min;
+                        mixed |= range.is_some_and(|x| x != r);
+                        range = Some(r);
+                        own |= !scale.same_range(fscale);
+                        // At most 50 × 10^12 × 2000: no overflow (see core::exact).
+                        let value = i64::from(scale.value(item.reverse, *v));
                         w += weight;
-                        wv += weight * i64::from(item_value(fw, item.reverse, *v));
+                        wv += weight * value;
+                        let up = weight * (value - i64::from(scale.min));
+                        above += up;
+                        share = share.add(Exact::frac(up, i64::from(r)));
                     }
-                    Some(Answer::DontKnow) if fw.scale.dont_know.is_some() => dont_know += 1,
+                    Some(Answer::DontKnow) if scale.dont_know.is_some() => dont_know += 1,
                     _ => {}
                 }
             }
             let total = f.items.len();
             let enough = answered > 0
                 && Exact::int(answered as i64) >= min_share.mul(Exact::int(total as i64));
-            if !enough {
+            let Some(range) = range.filter(|_| enough) else {
                 return Tally {
                     value: None,
                     percent: None,
                     answered,
                     dont_know,
                 };
-            }
-            let mean = Exact::frac(wv, w);
+            };
+            // The weighted mean of each answer's place on 0 to 100 of its own scale: with
+            // one range, Σ wᵢ(vᵢ - minᵢ) / (range × Σ wᵢ) × 100, as whole numbers.
+            let percent = if mixed {
+                share.mul(Exact::int(100)).div(Exact::int(w))
+            } else {
+                Exact::int(above)
+                    .mul(Exact::int(100))
+                    .div(Exact::int(i64::from(range) * w))
+            };
+            // The mean on the foundation's scale: Σ wᵢvᵢ / Σ wᵢ when every answer is on
+            // it, otherwise the percent placed on it.
+            let mean = if own {
+                let (lo, hi) = (i64::from(fscale.min), i64::from(fscale.max));
+                Exact::int(lo).add(percent.mul(Exact::frac(hi - lo, 100)))
+            } else {
+                Exact::frac(wv, w)
+            };
             let value = match fw.scoring.method {
                 Method::Mean => mean,
                 // The sum is pro-rated to the foundation's full weight, so that a
@@ -120,10 +150,6 @@ pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
                 // answered it is the plain weighted sum.
                 Method::Sum => mean.mul(f.total_weight()),
             };
-            // (mean - min) / (max - min) × 100, the same for both methods.
-            let percent = Exact::int(wv - min * w)
-                .mul(Exact::int(100))
-                .div(Exact::int((max - min) * w));
             Tally {
                 value: Some(value),
                 percent: Some(percent),

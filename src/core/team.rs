@@ -9,6 +9,8 @@
 //! instant (to the second, in UTC: `core::time` reads every form of a time first, so a
 //! JSON file written with milliseconds and the share code of the same self-check are
 //! one response). So importing the same file or the same codes again adds nobody.
+//! Comments do not count: a share code may have left them out, so a response read
+//! with comments after the same one without them adds its comments to it.
 //!
 //! A response with no submission time cannot be told apart from another person's with
 //! the same answers, so within one file (or one paste) identical untimed responses are
@@ -88,10 +90,12 @@ pub struct Import {
     report: ImportReport,
 }
 
+/// A hash of what the identity rule compares (comments aside: a share code may have
+/// left them out).
 fn hash(r: &Response) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    r.hash(&mut h);
+    r.identity_hash(&mut h);
     h.finish()
 }
 
@@ -266,7 +270,12 @@ impl Import {
             let r = &self.found[self.added];
             self.added += 1;
             let h = hash(r);
-            let same = self.seen.get(&h).is_some_and(|&i| set[i] == *r);
+            let held = self
+                .seen
+                .get(&h)
+                .copied()
+                .filter(|&i| set[i].same_person(r));
+            let same = held.is_some();
             // The identity rule (the module comment): a timed response is one person
             // wherever it appears; untimed ones are as many people as the most copies
             // any one import has brought.
@@ -280,6 +289,13 @@ impl Import {
                     }
                 };
             if duplicate {
+                // The same self-check with its comments (from JSON or CSV) after its
+                // share code without them: the comments join the one held.
+                if let Some(i) = held {
+                    if set[i].comments.is_empty() && !r.comments.is_empty() {
+                        set[i].comments = r.comments.clone();
+                    }
+                }
                 self.report.duplicates += 1;
                 if r.submitted_at.is_none() {
                     self.report.untimed_duplicates += 1;
@@ -489,23 +505,21 @@ pub fn overall<'a>(
     Some((m, fw.band(m, value)))
 }
 
-/// The consensus spread in percent points of the 0 to 100 score (the table's unit).
-fn spread_points(fw: &Framework) -> Option<Exact> {
-    let c = fw.consensus.as_ref()?;
-    Some(
-        Exact::from_decimal(c.spread)
-            .div(Exact::int(fw.scale.range() as i64))
-            .mul(Exact::int(100)),
-    )
-}
-
 /// Where people disagree, as a plain sentence in the table's units (percent points),
 /// when the framework has a consensus rule: the most split foundation, or, when no
 /// foundation is split, that people broadly agree. `None` without a consensus rule or
-/// without a published figure.
+/// without a published figure. The spread is each foundation's own
+/// ([`Framework::spread_points`]): where foundations are on scales of different
+/// ranges and the rule is in scale points, the sentence of agreement names no single
+/// figure.
 pub fn disagreement(fw: &Framework, agg: &Aggregate) -> Option<String> {
     let c = fw.consensus.as_ref()?;
-    let spread = num::shown(spread_points(fw)?, fw.places());
+    let spreads: Vec<Exact> = fw
+        .foundations
+        .iter()
+        .filter_map(|f| fw.spread_points(f))
+        .collect();
+    let shown_spread = |i: usize| num::shown(spreads[i], fw.places());
     let worst = agg
         .foundations
         .iter()
@@ -516,16 +530,26 @@ pub fn disagreement(fw: &Framework, agg: &Aggregate) -> Option<String> {
             Some((_, b)) if b >= o => best,
             _ => Some((i, o)),
         });
+    let most = num::shown(Exact::from_decimal(c.max_outside).mul(Exact::int(100)), 0);
     match worst {
         Some((i, share)) => Some(format!(
-            "People disagree most about {}: {}% are more than {spread} points from the median.",
+            "People disagree most about {}: {}% are more than {} points from the median.",
             fw.foundations[i].label().to_lowercase(),
-            num::shown(share.mul(Exact::int(100)), 0)
+            num::shown(share.mul(Exact::int(100)), 0),
+            shown_spread(i)
         )),
-        None if agg.foundations.iter().any(|f| f.outside.is_some()) => Some(format!(
-            "People broadly agree: on every foundation, at most {}% are more than {spread} points from the median.",
-            num::shown(Exact::from_decimal(c.max_outside).mul(Exact::int(100)), 0)
-        )),
+        None if agg.foundations.iter().any(|f| f.outside.is_some()) => {
+            if spreads.windows(2).all(|w| w[0] == w[1]) {
+                Some(format!(
+                    "People broadly agree: on every foundation, at most {most}% are more than {} points from the median.",
+                    shown_spread(0)
+                ))
+            } else {
+                Some(format!(
+                    "People broadly agree: on every foundation, at most {most}% are further from the median than its consensus spread."
+                ))
+            }
+        }
         None => None,
     }
 }
