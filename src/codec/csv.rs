@@ -79,7 +79,7 @@ pub fn header(fw: &Framework) -> Vec<String> {
             fw.foundations
                 .iter()
                 .filter(|f| f.comment.is_some())
-                .map(|f| format!("{COMMENT_PREFIX}{}", f.id)),
+                .map(|f| COMMENT_PREFIX.to_string() + &f.id),
         )
         .collect()
 }

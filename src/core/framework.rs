@@ -632,17 +632,8 @@ fn read_scale(r: &mut Reader, v: &Value, p: &str) -> Option<Scale> {
                 ),
                 None => (String::new(), None),
             },
-            Value::String(_) => (r.text_value(v, &lp, SHORT_TEXT_CHARS), None),
-            other => {
-                r.err(
-                    &lp,
-                    format!(
-                        "expected a label (text, or {{ label, description }}), found {}",
-                        crate::core::reader::type_name(other)
-                    ),
-                );
-                (String::new(), None)
-            }
+            // Text, or the type found named by the reader.
+            _ => (r.text_value(v, &lp, SHORT_TEXT_CHARS), None),
         };
         labels.push(label);
         descriptions.push(description);

@@ -103,11 +103,14 @@ impl Response {
             return Err(format!("\"{item}\" is not an item of this framework"));
         };
         match a {
-            Answer::DontKnow if scale.dont_know.is_none() => Err(if fw.has_own_scales() {
-                "this statement's scale has no \"Don't know\" choice".into()
-            } else {
-                "this framework has no \"Don't know\" choice".into()
-            }),
+            Answer::DontKnow if scale.dont_know.is_none() => Err(format!(
+                "this {} has no \"Don't know\" choice",
+                if std::ptr::eq(scale, &fw.scale) {
+                    "framework"
+                } else {
+                    "statement's scale"
+                }
+            )),
             Answer::Value(v) if !scale.contains(v) => Err(format!(
                 "{v} is outside the scale ({} to {})",
                 scale.min, scale.max
