@@ -4,6 +4,9 @@
 
 pub mod aggregation;
 pub mod builtin;
+// The team view and the npm API only: the self-check embed leaves it out.
+#[cfg(any(feature = "api", feature = "team"))]
+pub mod comments;
 pub mod exact;
 pub mod framework;
 pub mod issue;
