@@ -3,4 +3,7 @@
 
 pub mod csv;
 pub mod json;
+// Frameworks from spreadsheets: the npm API and the team file only.
 pub mod sharecode;
+#[cfg(any(feature = "api", feature = "team"))]
+pub mod sheet;
