@@ -597,3 +597,37 @@ fn the_same_self_check_from_its_code_then_its_json_is_one_person_with_its_commen
     assert_eq!((later.added, later.duplicates), (0, 1));
     assert_eq!(set, vec![r]);
 }
+
+#[test]
+fn a_framework_in_the_page_is_read_from_its_script_elements_text() {
+    let json = serde_json::to_string_pretty(&mixed_json()).unwrap();
+    // As a page holds it: a line break after the opening tag, indentation, and a
+    // `</` written `<\/` inside a string.
+    let text = format!(
+        "\n    {}\n  ",
+        json.replace("\"Mixed\"", "\"Mixed <\\/script> safe\"")
+    );
+    let fw = Framework::from_script(&text).unwrap();
+    assert_eq!(fw.title, "Mixed </script> safe");
+    let e = |t: &str| Framework::from_script(t).unwrap_err()[0].to_string();
+    assert_eq!(
+        e("  \n "),
+        "the framework in the page's <script type=\"application/json\"> element is empty: put the framework's JSON inside it"
+    );
+    assert_eq!(
+        e("\n  const framework = {};"),
+        "the framework in the page's <script type=\"application/json\"> element is not a JSON object: it starts \"const framework = {}\"; put only the framework's JSON inside it, with no JavaScript or HTML comments around it"
+    );
+    assert!(e("<!-- {} -->").contains("it starts \"<!-- {} -->\""));
+    // Line 1 is the opening tag's line: the missing comma is on line 3.
+    assert_eq!(
+        e("\n{\"schema\": \"x\"\n \"id\": 1}"),
+        "the framework in the page's <script type=\"application/json\"> element: not valid JSON: expected `,` or `}` at line 3 column 1"
+    );
+    // Valid JSON, not a valid framework: the validator's problems, by path.
+    let issues =
+        Framework::from_script("{\"schema\": \"foundations-check/framework@1\"}").unwrap_err();
+    assert!(issues
+        .iter()
+        .any(|i| i.path == "id" && i.message == "is required"));
+}

@@ -334,6 +334,35 @@ impl Framework {
         Framework::from_value(&v)
     }
 
+    /// Reads and checks a framework from the text of an in-page `<script
+    /// type="application/json">` element (which runs nothing, so it works under a strict
+    /// Content Security Policy): the text is JSON, read as it is (the browser decodes
+    /// no entities in it; a `</` inside a string is written `<\/`). An empty element,
+    /// or one that does not hold a JSON object (JavaScript, an HTML comment), is named
+    /// as such; a JSON error's line counts the line of the opening tag as line 1, as a
+    /// page's source shows it.
+    pub fn from_script(text: &str) -> Result<Framework, Vec<Issue>> {
+        const WHERE: &str =
+            "the framework in the page's <script type=\"application/json\"> element";
+        let body = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if body.trim_end().is_empty() {
+            return Err(vec![Issue::new(
+                "",
+                format!("{WHERE} is empty: put the framework's JSON inside it"),
+            )]);
+        }
+        if !body.starts_with('{') {
+            let start: String = body.chars().take(20).collect();
+            return Err(vec![Issue::new(
+                "",
+                format!("{WHERE} is not a JSON object: it starts \"{start}\"; put only the framework's JSON inside it, with no JavaScript or HTML comments around it"),
+            )]);
+        }
+        let v = parse_json(text)
+            .map_err(|e| vec![Issue::new("", format!("{WHERE}: {}", e.message))])?;
+        Framework::from_value(&v)
+    }
+
     /// Reads and checks a framework from a parsed JSON value, reporting every problem.
     pub fn from_value(v: &Value) -> Result<Framework, Vec<Issue>> {
         let mut r = Reader::default();
