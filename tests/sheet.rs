@@ -142,6 +142,9 @@ fn the_template_of_a_framework_converts_back_to_it() {
         fw
     );
     assert_eq!(workbook_from_text(&text).unwrap().sheets.len(), 7);
+    // A problem in it is named where the spreadsheet shows it (as tests/npm expects).
+    let e = read(&text.replacen("\"1\",\"purpose-1\"", "\"heavy\",\"purpose-1\"", 1)).unwrap_err();
+    assert_eq!(e[0].to_string(), "Statements sheet, row 18, column D (weight): \"heavy\" is not a number");
     // And so does a framework with scales of its own, descriptions and comments.
     let own = read(GOOD).unwrap();
     assert_eq!(read(&template_csv(&own)).unwrap(), own);

@@ -69,6 +69,16 @@ extern "C" {
     pub type TextAlternativeTs;
     #[wasm_bindgen(typescript_type = "HTMLCanvasElement | OffscreenCanvas")]
     pub type CanvasTs;
+    #[wasm_bindgen(typescript_type = "ShareCode")]
+    pub type ShareCodeTs;
+    #[wasm_bindgen(typescript_type = "CommentOptions | undefined")]
+    pub type CommentOptionsTs;
+    #[wasm_bindgen(typescript_type = "CommentReport")]
+    pub type CommentReportTs;
+    #[wasm_bindgen(typescript_type = "SheetReport")]
+    pub type SheetReportTs;
+    #[wasm_bindgen(typescript_type = "Framework | string | undefined")]
+    pub type OptionalFrameworkInput;
 }
 
 fn js_err(i: Issue) -> JsError {
@@ -373,4 +383,155 @@ pub fn responses_from_csv(
         return Err(js_errs(got.rejected));
     }
     Ok(to_js(&got.responses)?.unchecked_into())
+}
+
+/// A share code for a response, and whether its comments are in it (`"included"`),
+/// left out because the code would be too long for a link (`"leftOut"`: the page should
+/// say so), or there are none (`"none"`).
+#[wasm_bindgen(js_name = shareCode)]
+pub fn share_code(
+    framework_value: &FrameworkInput,
+    response: &ResponseInput,
+) -> Result<ShareCodeTs, JsError> {
+    let fw = framework(framework_value)?;
+    let v = from_js(
+        response,
+        "a response",
+        crate::core::reader::MAX_DOCUMENT_BYTES,
+    )
+    .map_err(js_err)?;
+    let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
+    Ok(to_js(&sharecode::share(&fw, &r))?.unchecked_into())
+}
+
+/// The options of `comments` and `commentsToCsv`, read and checked.
+fn comment_options(
+    options: &CommentOptionsTs,
+) -> Result<(Option<String>, Option<usize>, Vec<String>), JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok((None, None, Vec::new()));
+    }
+    let opts =
+        from_js(options, "options", crate::core::reader::MAX_DOCUMENT_BYTES).map_err(js_err)?;
+    let mut r = Reader::default();
+    let Some(m) = r.object(&opts, "options", &["groupBy", "minGroupSize", "hidden"]) else {
+        return Err(js_errs(r.issues));
+    };
+    let group_by = r.opt_text(m, "options", "groupBy", 64);
+    let min = match m.get("minGroupSize").filter(|v| !v.is_null()) {
+        None => None,
+        Some(v) => {
+            let n = r.int_value(v, "options.minGroupSize");
+            if n.is_some_and(|n| !(1..=1000).contains(&n)) {
+                r.err("options.minGroupSize", "must be between 1 and 1000");
+            }
+            n.map(|n| n.clamp(1, 1000) as usize)
+        }
+    };
+    let hidden = r
+        .list(m, "options", "hidden", 100_000, false)
+        .iter()
+        .enumerate()
+        .map(|(i, v)| r.text_value(v, &format!("options.hidden[{i}]"), 64))
+        .collect();
+    if !r.issues.is_empty() {
+        return Err(js_errs(r.issues));
+    }
+    Ok((group_by, min, hidden))
+}
+
+fn comment_report(
+    framework_value: &FrameworkInput,
+    list: &ResponsesInput,
+    options: &CommentOptionsTs,
+) -> Result<(Framework, crate::core::comments::CommentReport), JsError> {
+    let fw = framework(framework_value)?;
+    let rs = responses(&fw, list, "responses")?;
+    let (group_by, min_group_size, hidden) = comment_options(options)?;
+    let report = crate::core::comments::comments(
+        &fw,
+        &rs,
+        &crate::core::comments::CommentOptions {
+            group_by,
+            min_group_size,
+            hidden: &hidden,
+        },
+    )
+    .map_err(js_err)?;
+    Ok((fw, report))
+}
+
+/// The comments of a team per foundation, for everyone and per published group
+/// (`options.groupBy`), with no respondent fields beside them, sorted by text; a
+/// listing resting on fewer than `options.minGroupSize` people (default 3) is withheld.
+/// `options.hidden` lists the ids of comments hidden from the report (they stay
+/// listed, marked `hidden`).
+#[wasm_bindgen]
+pub fn comments(
+    framework_value: &FrameworkInput,
+    list: &ResponsesInput,
+    options: &CommentOptionsTs,
+) -> Result<CommentReportTs, JsError> {
+    let (_, report) = comment_report(framework_value, list, options)?;
+    Ok(to_js(&report)?.unchecked_into())
+}
+
+/// The comments as CSV (group, foundation, comment; hidden ones left out; UTF-8 with
+/// BOM, every field quoted, formulas neutralised).
+#[wasm_bindgen(js_name = commentsToCsv)]
+pub fn comments_to_csv(
+    framework_value: &FrameworkInput,
+    list: &ResponsesInput,
+    options: &CommentOptionsTs,
+) -> Result<String, JsError> {
+    let (fw, report) = comment_report(framework_value, list, options)?;
+    Ok(crate::core::comments::comments_csv(&fw, &report))
+}
+
+#[derive(Serialize)]
+struct SheetReport {
+    ok: bool,
+    framework: Option<Framework>,
+    errors: Vec<crate::codec::sheet::SheetIssue>,
+}
+
+/// Converts spreadsheet text (the CSV template, with commas, semicolons or tabs) to a
+/// framework. Never throws for a bad sheet: `{ ok, framework, errors }`, each error
+/// named by sheet, row and column.
+#[wasm_bindgen(js_name = frameworkFromSheet)]
+pub fn framework_from_sheet(text: &str) -> Result<SheetReportTs, JsError> {
+    let report = match crate::codec::sheet::framework_from_sheet(text) {
+        Ok(fw) => SheetReport {
+            ok: true,
+            framework: Some(fw),
+            errors: Vec::new(),
+        },
+        Err(errors) => SheetReport {
+            ok: false,
+            framework: None,
+            errors,
+        },
+    };
+    Ok(to_js(&report)?.unchecked_into())
+}
+
+/// A framework as the spreadsheet template (CSV text) that `frameworkFromSheet` reads
+/// back; the built-in framework when none is given.
+#[wasm_bindgen(js_name = frameworkTemplate)]
+pub fn framework_template(framework_value: &OptionalFrameworkInput) -> Result<String, JsError> {
+    let fw = if framework_value.is_undefined() || framework_value.is_null() {
+        builtin::builtin(builtin::DEFAULT_ID).map_err(js_err)?
+    } else {
+        framework(framework_value)?
+    };
+    Ok(crate::codec::sheet::template_csv(&fw))
+}
+
+/// A framework from the text of an in-page `<script type="application/json">` element;
+/// throws naming what is wrong (an empty element, JavaScript, a JSON error's line
+/// counted from the opening tag, or the validator's problems by path).
+#[wasm_bindgen(js_name = frameworkFromScript)]
+pub fn framework_from_script(text: &str) -> Result<FrameworkOut, JsError> {
+    let fw = Framework::from_script(text).map_err(js_errs)?;
+    Ok(to_js(&fw)?.unchecked_into())
 }

@@ -3,28 +3,50 @@ export interface Issue { path: string; message: string; }
 export interface ValidationReport { ok: boolean; errors: Issue[]; }
 export interface BuiltinInfo { id: string; title: string; version: string; }
 
+/** A point's label with a longer description shown with the choice (a maturity
+ * level's full sentence). */
+export interface ScaleLabel { label: string; description?: string; }
 export interface Scale {
   min: number;
   max: number;
-  /** One label per point from min to max. */
-  labels: string[];
+  /** One label per point from min to max: text, or `{ label, description }`. */
+  labels: (string | ScaleLabel)[];
   /** Turns on a "Don't know" choice. */
   dontKnow?: string;
 }
-export interface Scoring { method?: "mean" | "sum"; minAnswered?: number; }
+export interface Scoring { method?: "mean" | "sum"; minAnswered?: number; overallMinShare?: number; }
 export interface BandLevel { id: string; label: string; from: number; description?: string; }
 export interface Bands { basis?: "percent" | "scale"; levels: BandLevel[]; }
-export interface Consensus { spread: number; maxOutside: number; }
+/** Give `spread` (in points of each foundation's own scale) or `spreadShare` (a share,
+ * 0 to 1, of each foundation's scale range), not both. */
+export interface Consensus { spread?: number; spreadShare?: number; maxOutside: number; }
 export interface Choice { id: string; label: string; }
 export interface RespondentField { id: string; label: string; options: Choice[]; }
-export interface Item { id: string; text: string; reverse?: boolean; weight?: number; }
+export interface Item {
+  id: string;
+  text: string;
+  reverse?: boolean;
+  weight?: number;
+  /** The statement's own scale (default: its foundation's). */
+  scale?: Scale;
+}
 export interface Action { band: string; text: string; }
+/** A foundation's optional free-text question. Comments are plain text: never HTML. */
+export interface CommentQuestion {
+  prompt: string;
+  /** In characters, 1 to 5000 (default 1000). */
+  maxLength?: number;
+}
 export interface Foundation {
   id: string;
   name: string;
   shortName?: string;
   description?: string;
+  /** The foundation's own scale, for its statements that have none (default: the
+   * framework's). Each answer is placed on 0 to 100 of its own scale before weighting. */
+  scale?: Scale;
   items: Item[];
+  comment?: CommentQuestion;
   actions?: Action[];
 }
 export interface Framework {
@@ -50,6 +72,8 @@ export interface Response {
   answers: Record<string, Answer>;
   /** Option id by respondent field id. */
   respondent?: Record<string, string>;
+  /** Comments by foundation id, for foundations that ask for one (plain text). */
+  comments?: Record<string, string>;
   /** When it was submitted: any RFC 3339 date-time (`new Date().toISOString()`), or a
    * spreadsheet's `22/11/2026 09:30` (day first unless the framework's locale is
    * en-US); given back as one UTC instant, `YYYY-MM-DDTHH:MM:SSZ`. */
@@ -155,3 +179,52 @@ export interface TextAlternative {
   columns: string[];
   rows: { axis: string; highlighted: boolean; values: (number | null)[] }[];
 }
+
+/** A share code, and whether the response's comments are in it: `leftOut` when the
+ * code would be longer than 1,800 characters with them (say so to the person). */
+export interface ShareCode { code: string; comments: "none" | "included" | "leftOut"; }
+
+export interface CommentOptions {
+  /** A respondent field id to list comments by group. */
+  groupBy?: string;
+  /** No listing rests on fewer people (default 3). */
+  minGroupSize?: number;
+  /** Ids of comments hidden from the report. */
+  hidden?: string[];
+}
+export interface Comment {
+  /** Stable across reloads: hide a comment by it. */
+  id: string;
+  /** Plain text: show it as text, never as HTML. */
+  text: string;
+  hidden: boolean;
+}
+export interface FoundationComments { id: string; comments: Comment[]; }
+export interface CommentGroup {
+  field: string;
+  option: string;
+  n: number;
+  withheld: "fewerThanMinimum" | "complementary" | null;
+  foundations: FoundationComments[];
+}
+export interface CommentReport {
+  respondents: number;
+  minGroupSize: number;
+  withheld: "fewerThanMinimum" | "complementary" | null;
+  foundations: FoundationComments[];
+  groups: CommentGroup[];
+}
+
+/** A problem with a spreadsheet, where a person finds it on screen. */
+export interface SheetIssue {
+  /** "" for the file as a whole. */
+  sheet: string;
+  /** Numbered from 1, as the spreadsheet shows it. */
+  row: number | null;
+  /** The column's letter: "A", "B", … */
+  column: string | null;
+  /** The column's heading. */
+  heading: string | null;
+  message: string;
+}
+export interface SheetReport { ok: boolean; framework: Framework | null; errors: SheetIssue[]; }

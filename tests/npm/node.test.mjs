@@ -6,7 +6,8 @@ import { createRequire } from "node:module";
 import {
   initSync, builtinFrameworks, builtinFramework, validateFramework, score, aggregate,
   radarSvg, chartFromScore, chartFromAggregate, encodeResponse, decodeResponse,
-  responsesToCsv, responsesFromCsv, textAlternative,
+  responsesToCsv, responsesFromCsv, textAlternative, shareCode, comments, commentsToCsv,
+  frameworkFromSheet, frameworkTemplate, frameworkFromScript,
 } from "foundations-check";
 
 const require = createRequire(import.meta.url);
@@ -57,4 +58,42 @@ test("failures throw Errors that name the path", () => {
   assert.throws(() => score(fw, { ...response(4), answers: { "purpose-1": 9 } }), (e) => e instanceof Error && /answers\.purpose-1: 9 is outside the scale/.test(e.message));
   assert.throws(() => decodeResponse(fw, "not a code!"), /share code/);
   assert.throws(() => builtinFramework("nope"), /not a built-in framework/);
+});
+
+test("a foundation's own scale and comments: scored, shared, listed", () => {
+  const own = structuredClone(fw);
+  own.id = "own";
+  own.foundations[0].scale = { min: 0, max: 10, labels: [...Array(11).keys()].map(String) };
+  own.foundations[0].comment = { prompt: "What would help?", maxLength: 200 };
+  const people = [7, 8, 9].map((v) => ({
+    framework: "own", version: own.version,
+    answers: { "purpose-1": v, "purpose-2": v, "purpose-3": v },
+    comments: { purpose: `=cmd ${v}` },
+  }));
+  // 7, 8, 9 on 0 to 10 are 70, 80, 90 %.
+  assert.equal(score(own, people[0]).foundations[0].percent, 70);
+  const share = shareCode(own, people[0]);
+  assert.equal(share.comments, "included");
+  assert.deepEqual(decodeResponse(own, share.code).comments, { purpose: "=cmd 7" });
+  const listed = comments(own, people, { hidden: [] });
+  assert.deepEqual(listed.foundations[0].comments.map((c) => c.text), ["=cmd 7", "=cmd 8", "=cmd 9"]);
+  const hidden = comments(own, people, { hidden: [listed.foundations[0].comments[0].id] });
+  assert.equal(hidden.foundations[0].comments[0].hidden, true);
+  const csv = commentsToCsv(own, people, { hidden: [listed.foundations[0].comments[0].id] });
+  assert.match(csv, /"'=cmd 8"/);
+  assert.doesNotMatch(csv, /cmd 7/);
+  assert.equal(comments(own, people.slice(0, 2)).withheld, "fewerThanMinimum");
+});
+
+test("frameworks from a spreadsheet and from a page's script element", () => {
+  const template = frameworkTemplate();
+  assert.match(template, /^\uFEFF"\[About\]"/);
+  const back = frameworkFromSheet(template);
+  assert.equal(back.ok, true);
+  assert.deepEqual(back.framework, fw);
+  const bad = frameworkFromSheet(template.replace('"1","purpose-1"', '"heavy","purpose-1"'));
+  assert.equal(bad.ok, false);
+  assert.deepEqual(bad.errors[0], { sheet: "Statements", row: 18, column: "D", heading: "weight", message: '"heavy" is not a number' });
+  assert.deepEqual(frameworkFromScript(`\n${JSON.stringify(fw)}\n`), fw);
+  assert.throws(() => frameworkFromScript(" "), /element is empty/);
 });

@@ -1,7 +1,7 @@
 // Compiled with tsc --strict against the package's declarations: the types must be
 // accurate enough for real use, with no `any`.
-import init, { score, aggregate, radarSvg, chartFromScore, builtinFramework, validateFramework, decodeResponse } from "foundations-check";
-import type { Framework, Response, ScoreResult, Aggregate, RadarChart, ValidationReport } from "foundations-check";
+import init, { score, aggregate, radarSvg, chartFromScore, builtinFramework, validateFramework, decodeResponse, shareCode, comments, frameworkFromSheet, frameworkTemplate } from "foundations-check";
+import type { Framework, Response, ScoreResult, Aggregate, RadarChart, ValidationReport, ShareCode, CommentReport, SheetReport, SheetIssue, ScaleLabel } from "foundations-check";
 import "foundations-check/element";
 import type { ImportReport } from "foundations-check/element";
 
@@ -26,4 +26,17 @@ export async function run(canvasSvg: (svg: string) => void): Promise<number | nu
   const back: Response = decodeResponse(fw, "code");
   void back; void status; void agg;
   return s.overall.percent;
+}
+
+export function format(fw: Framework, r: Response): string[] {
+  const share: ShareCode = shareCode(fw, r);
+  const left: boolean = share.comments === "leftOut";
+  const report: CommentReport = comments(fw, [r], { groupBy: "sector", minGroupSize: 3, hidden: [] });
+  const texts: string[] = report.foundations.flatMap((f) => f.comments.map((c) => (c.hidden ? "" : c.text)));
+  const sheet: SheetReport = frameworkFromSheet(frameworkTemplate(fw));
+  const where: string[] = sheet.errors.map((e: SheetIssue) => `${e.sheet} ${e.row ?? ""} ${e.column ?? ""}: ${e.message}`);
+  const label: string | ScaleLabel = fw.scale.labels[0];
+  const first: string = typeof label === "string" ? label : `${label.label}: ${label.description ?? ""}`;
+  const prompt: string | undefined = fw.foundations[0].comment?.prompt;
+  return [share.code, String(left), first, prompt ?? "", ...texts, ...where];
 }
