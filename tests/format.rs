@@ -631,3 +631,145 @@ fn a_framework_in_the_page_is_read_from_its_script_elements_text() {
         .iter()
         .any(|i| i.path == "id" && i.message == "is required"));
 }
+
+mod properties {
+    use super::*;
+    use foundations_check::Answer;
+    use proptest::prelude::*;
+
+    /// A scale from `min` with `points` points, with or without "Don't know".
+    fn scale_json(min: i32, points: i32, dk: bool) -> Value {
+        let labels: Vec<Value> = (0..points)
+            .map(|k| {
+                if k % 2 == 0 {
+                    json!(format!("p{k}"))
+                } else {
+                    json!({"label": format!("p{k}"), "description": "d"})
+                }
+            })
+            .collect();
+        let mut s = json!({"min": min, "max": min + points - 1, "labels": labels});
+        if dk {
+            s["dontKnow"] = json!("DK");
+        }
+        s
+    }
+
+    type Spec = (i32, i32, bool);
+
+    /// A framework of two foundations: the first on the framework's scale, the second on
+    /// its own, each statement on its own scale or not; the second asks for a comment.
+    fn arb_framework() -> impl Strategy<Value = Framework> {
+        let spec = || (-3i32..4, 2i32..12, any::<bool>());
+        (
+            spec(),
+            spec(),
+            prop::collection::vec((prop::option::of(spec()), any::<bool>(), 1u32..5), 1..5),
+            prop::collection::vec((prop::option::of(spec()), any::<bool>(), 1u32..5), 1..5),
+        )
+            .prop_map(|(main, own, a, b): (Spec, Spec, Vec<(Option<Spec>, bool, u32)>, Vec<(Option<Spec>, bool, u32)>)| {
+                let items = |prefix: &str, list: &[(Option<Spec>, bool, u32)]| -> Vec<Value> {
+                    list.iter()
+                        .enumerate()
+                        .map(|(k, (s, reverse, w))| {
+                            let mut item = json!({"id": format!("{prefix}{k}"), "text": "T", "reverse": reverse, "weight": w});
+                            if let Some((min, n, dk)) = s {
+                                item["scale"] = scale_json(*min, *n, *dk);
+                            }
+                            item
+                        })
+                        .collect()
+                };
+                let v = json!({
+                    "schema": "foundations-check/framework@1", "id": "p", "version": "1", "title": "P",
+                    "scale": scale_json(main.0, main.1, main.2),
+                    "bands": {"levels": [{"id": "l", "label": "L", "from": 0}, {"id": "h", "label": "H", "from": 50}]},
+                    "consensus": {"spreadShare": 0.2, "maxOutside": 0.3},
+                    "foundations": [
+                        {"id": "a", "name": "A", "items": items("a", &a)},
+                        {"id": "b", "name": "B", "scale": scale_json(own.0, own.1, own.2), "items": items("b", &b),
+                         "comment": {"prompt": "Why?", "maxLength": 40}}
+                    ]
+                });
+                Framework::from_value(&v.into()).expect("a generated framework is valid")
+            })
+    }
+
+    fn arb_case() -> impl Strategy<Value = (Framework, Response, f64)> {
+        arb_framework().prop_flat_map(|fw| {
+            let n = fw.item_count();
+            (
+                Just(fw),
+                prop::collection::vec(0u32..1000, n),
+                prop::option::of("[a-z=+\"', \\n\\t.é✓-]{0,40}"),
+            )
+                .prop_map(|(fw, picks, comment)| {
+                    let mut r = Response::new(&fw);
+                    // The percent of each foundation worked out in floats, item by item.
+                    let mut expected = Vec::new();
+                    let mut k = 0;
+                    for f in &fw.foundations {
+                        let (mut sum, mut weight, mut answered) = (0.0, 0.0, 0);
+                        for item in &f.items {
+                            let s = fw.item_scale(f, item);
+                            let span = (s.max - s.min + 1) as u32;
+                            match picks[k] % (span + 2) {
+                                0 => {}
+                                1 if s.dont_know.is_some() => {
+                                    r.answers.insert(item.id.clone(), Answer::DontKnow);
+                                }
+                                1 => {}
+                                p => {
+                                    let v = s.min + (p - 2) as i32;
+                                    r.answers.insert(item.id.clone(), Answer::Value(v));
+                                    let v = if item.reverse { s.min + s.max - v } else { v };
+                                    sum += item.weight * f64::from(v - s.min)
+                                        / f64::from(s.max - s.min);
+                                    weight += item.weight;
+                                    answered += 1;
+                                }
+                            }
+                            k += 1;
+                        }
+                        expected.push(
+                            (answered * 2 >= f.items.len() && answered > 0)
+                                .then(|| sum / weight * 100.0),
+                        );
+                    }
+                    if let Some(c) = comment {
+                        r.set_comment(&fw, "b", &c).unwrap();
+                    }
+                    let first = expected[0].unwrap_or(-1.0);
+                    (fw, r, first)
+                })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any response to a framework with scales of its own and a comment reads back
+        /// the same from JSON, CSV and its share code, and each foundation's percent is
+        /// the weighted mean of each answer's place on its own scale.
+        #[test]
+        fn scales_of_their_own_round_trip_and_score_by_place((fw, r, first) in arb_case()) {
+            prop_assert_eq!(Response::from_json(&fw, &r.to_json()).unwrap(), r.clone());
+            let text = csv::to_csv(&fw, std::slice::from_ref(&r));
+            prop_assert_eq!(csv::from_csv(&fw, &text).unwrap().responses, vec![r.clone()]);
+            let s = sharecode::share(&fw, &r);
+            prop_assert_eq!(s.comments != sharecode::CodeComments::None, !r.comments.is_empty());
+            prop_assert_eq!(sharecode::decode(&fw, &s.code).unwrap(), r.clone());
+            let scored = score(&fw, &r);
+            for f in &scored.foundations {
+                if let Some(p) = f.percent {
+                    prop_assert!(p >= Exact::ZERO && p <= Exact::int(100));
+                    prop_assert!(p.is_exact());
+                }
+            }
+            match scored.foundations[0].percent {
+                Some(p) => prop_assert!((p.get() - first).abs() < 1e-9, "{} vs {}", p.get(), first),
+                None => prop_assert_eq!(first, -1.0),
+            }
+        }
+    }
+}
