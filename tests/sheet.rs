@@ -1,5 +1,6 @@
 //! Frameworks from spreadsheets: the template converts back to the framework it was
 //! written from, and every problem is named by sheet, row and column.
+use foundations_check::codec::sheet;
 use foundations_check::codec::sheet::{
     column_letter, framework_from_sheet, framework_from_workbook, slug, template_csv,
     template_workbook, workbook_from_text, SheetIssue,
@@ -144,7 +145,10 @@ fn the_template_of_a_framework_converts_back_to_it() {
     assert_eq!(workbook_from_text(&text).unwrap().sheets.len(), 7);
     // A problem in it is named where the spreadsheet shows it (as tests/npm expects).
     let e = read(&text.replacen("\"1\",\"purpose-1\"", "\"heavy\",\"purpose-1\"", 1)).unwrap_err();
-    assert_eq!(e[0].to_string(), "Statements sheet, row 18, column D (weight): \"heavy\" is not a number");
+    assert_eq!(
+        e[0].to_string(),
+        "Statements sheet, row 18, column D (weight): \"heavy\" is not a number"
+    );
     // And so does a framework with scales of its own, descriptions and comments.
     let own = read(GOOD).unwrap();
     assert_eq!(read(&template_csv(&own)).unwrap(), own);
@@ -738,4 +742,90 @@ fn a_converted_framework_scores_as_its_json_would() {
     let s = foundations_check::score(&fw, &r);
     assert_eq!(s.foundations[1].percent, Some(Exact::frac(500, 9)));
     assert_eq!(s.foundations[1].band.as_deref(), Some("growing"));
+}
+
+/// The parts of a ZIP archive of stored files, each checked against its CRC-32.
+fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]) as usize;
+    let u32_at = |i: usize| {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as usize
+    };
+    let end = bytes.len() - 22;
+    assert_eq!(u32_at(end), 0x0605_4b50, "end of central directory");
+    let (count, mut at) = (u16_at(end + 10), u32_at(end + 16));
+    let mut out = Vec::new();
+    for _ in 0..count {
+        assert_eq!(u32_at(at), 0x0201_4b50, "central directory entry");
+        let (crc, size, name_len, offset) = (
+            u32_at(at + 16),
+            u32_at(at + 24),
+            u16_at(at + 28),
+            u32_at(at + 42),
+        );
+        let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        assert_eq!(u32_at(offset), 0x0403_4b50, "local header of {name}");
+        assert_eq!(u16_at(offset + 8), 0, "{name} is stored");
+        let data_at = offset + 30 + u16_at(offset + 26) + u16_at(offset + 28);
+        let data = &bytes[data_at..data_at + size];
+        assert_eq!(
+            foundations_check::codec::xlsx::crc32(data) as usize,
+            crc,
+            "CRC of {name}"
+        );
+        out.push((name, String::from_utf8(data.to_vec()).unwrap()));
+        at += 46 + name_len;
+    }
+    out
+}
+
+#[test]
+fn the_template_as_an_xlsx_file_holds_every_sheet_and_cell() {
+    use foundations_check::codec::xlsx::crc32;
+    // The check value of CRC-32.
+    assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    let mut fw = builtin("place-based-partnership").unwrap();
+    fw.foundations[0].items[0].text = "Less <than> & \"more\"\u{1}".into();
+    let bytes = sheet::template_xlsx(&fw);
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let parts = unzip(&bytes);
+    let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names[..5],
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "xl/workbook.xml",
+            "xl/_rels/workbook.xml.rels",
+            "xl/styles.xml"
+        ]
+    );
+    assert_eq!(names.len(), 5 + 7);
+    let workbook = &parts[2].1;
+    for s in [
+        "About",
+        "Statements",
+        "Foundations",
+        "Scales",
+        "Bands",
+        "Actions",
+        "Respondent questions",
+    ] {
+        assert!(workbook.contains(&format!("name=\"{s}\"")), "{workbook}");
+    }
+    let statements = &parts[6].1;
+    assert!(statements.contains(
+        "<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">foundation</t></is></c>"
+    ));
+    // Text escaped, a control character left out, weights as numbers.
+    assert!(
+        statements
+            .contains("<t xml:space=\"preserve\">Less &lt;than&gt; &amp; &quot;more&quot;</t>"),
+        "{statements}"
+    );
+    assert!(
+        statements.contains("<c r=\"D2\" s=\"2\"><v>1</v></c>"),
+        "{statements}"
+    );
+    // The same bytes every time.
+    assert_eq!(sheet::template_xlsx(&fw), bytes);
 }

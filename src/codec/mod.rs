@@ -7,3 +7,5 @@ pub mod json;
 pub mod sharecode;
 #[cfg(any(feature = "api", feature = "team"))]
 pub mod sheet;
+#[cfg(any(feature = "api", feature = "team"))]
+pub mod xlsx;

@@ -1706,3 +1706,9 @@ pub fn workbook_to_text(wb: &Workbook) -> String {
 pub fn template_csv(fw: &Framework) -> String {
     workbook_to_text(&template_workbook(fw))
 }
+
+/// A framework as the spreadsheet template in an XLSX file (one sheet per part). It
+/// is read back once saved as CSV ([`framework_from_sheet`]).
+pub fn template_xlsx(fw: &Framework) -> Vec<u8> {
+    crate::codec::xlsx::to_xlsx(&template_workbook(fw))
+}

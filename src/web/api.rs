@@ -527,6 +527,21 @@ pub fn framework_template(framework_value: &OptionalFrameworkInput) -> Result<St
     Ok(crate::codec::sheet::template_csv(&fw))
 }
 
+/// A framework as the spreadsheet template in an XLSX file (the built-in framework when
+/// none is given). Saved as CSV from the spreadsheet, it reads back with
+/// `frameworkFromSheet`.
+#[wasm_bindgen(js_name = frameworkTemplateXlsx)]
+pub fn framework_template_xlsx(
+    framework_value: &OptionalFrameworkInput,
+) -> Result<Vec<u8>, JsError> {
+    let fw = if framework_value.is_undefined() || framework_value.is_null() {
+        builtin::builtin(builtin::DEFAULT_ID).map_err(js_err)?
+    } else {
+        framework(framework_value)?
+    };
+    Ok(crate::codec::sheet::template_xlsx(&fw))
+}
+
 /// A framework from the text of an in-page `<script type="application/json">` element;
 /// throws naming what is wrong (an empty element, JavaScript, a JSON error's line
 /// counted from the opening tag, or the validator's problems by path).
