@@ -451,6 +451,14 @@ fn comments_are_read_checked_and_written_back() {
         "comments",
         "expected an object of comments by foundation id, found a list",
     );
+    // Every comment is checked, however many there are.
+    let many: serde_json::Map<String, Value> =
+        (0..60).map(|k| (format!("k{k}"), json!("x"))).collect();
+    has(
+        &bad(Value::Object(many)),
+        "comments.k59",
+        "\"k59\" is not a foundation of this framework",
+    );
     let mut r = Response::new(&fw);
     assert!(r.set_comment(&fw, "b", "Yes").is_ok());
     assert!(r.set_comment(&fw, "a", "No").is_err());

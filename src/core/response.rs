@@ -320,7 +320,7 @@ fn read_response(r: &mut Reader, fw: &Framework, v: &Value, p: &str) -> Option<R
     match m.get("comments") {
         None | Some(Value::Null) => {}
         Some(Value::Object(cm)) => {
-            for (k, cv) in cm.iter().take(limits::FOUNDATIONS + 1) {
+            for (k, cv) in cm.iter() {
                 let kp = || child(&cp, &k.chars().take(64).collect::<String>());
                 match cv {
                     Value::Null => {}
