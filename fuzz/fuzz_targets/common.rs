@@ -11,8 +11,10 @@ use serde_json::json;
 use std::sync::OnceLock;
 
 /// The built-in framework; a wide one (21 points from -3, no "Don't know", a field
-/// with 50 options, a dotted id and a version that looks like a formula); and a tiny
-/// one (two points and "Don't know", one item, no respondent fields).
+/// with 50 options, a dotted id and a version that looks like a formula); a tiny
+/// one (two points and "Don't know", one item, no respondent fields); and a mixed one
+/// (scales of their own on foundations and statements, labels with descriptions, and
+/// comment questions of 1 and 2,000 characters).
 pub fn frameworks() -> &'static [Framework] {
     static FWS: OnceLock<Vec<Framework>> = OnceLock::new();
     FWS.get_or_init(|| {
@@ -51,10 +53,31 @@ pub fn frameworks() -> &'static [Framework] {
             "bands": {"basis": "percent", "levels": [{"id": "all", "label": "All", "from": 0}]},
             "foundations": [{"id": "only", "name": "Only", "items": [{"id": "q", "text": "Q"}]}]
         });
+        let mixed = json!({
+            "schema": "foundations-check/framework@1",
+            "id": "mixed",
+            "version": "2",
+            "title": "Mixed",
+            "scale": {"min": 1, "max": 5, "labels": ["1", {"label": "2", "description": "Two <b>"}, "3", "4", "5"]},
+            "bands": {"levels": [{"id": "l", "label": "L", "from": 0}, {"id": "h", "label": "H", "from": 62.5}]},
+            "consensus": {"spreadShare": 0.2, "maxOutside": 0.3},
+            "respondentFields": [{"id": "side", "label": "Side", "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]}],
+            "foundations": [
+                {"id": "m1", "name": "One", "comment": {"prompt": "Why?", "maxLength": 2000}, "items": [
+                    {"id": "x1", "text": "A"},
+                    {"id": "x2", "text": "B", "reverse": true, "scale": {"min": -2, "max": 8, "labels": (-2..=8).map(|k| k.to_string()).collect::<Vec<_>>()}},
+                    {"id": "x3", "text": "C", "weight": 0.3, "scale": {"min": 0, "max": 1, "labels": ["No", "Yes"], "dontKnow": "?"}}
+                ]},
+                {"id": "m2", "name": "Two", "comment": {"prompt": "One letter", "maxLength": 1},
+                 "scale": {"min": 0, "max": 20, "labels": (0..=20).map(|k| json!({"label": k.to_string(), "description": "d"})).collect::<Vec<_>>(), "dontKnow": "DK"},
+                 "items": [{"id": "y1", "text": "D"}, {"id": "y2", "text": "E", "reverse": true}]}
+            ]
+        });
         vec![
             builtin(DEFAULT_ID).expect("the built-in framework"),
             Framework::from_json(&wide.to_string()).expect("the wide test framework"),
             Framework::from_json(&tiny.to_string()).expect("the tiny test framework"),
+            Framework::from_json(&mixed.to_string()).expect("the mixed test framework"),
         ]
     })
 }
@@ -99,17 +122,21 @@ pub fn submitted_at(u: &mut Unstructured) -> Result<Option<String>> {
 }
 
 /// A response that `fw` accepts: any mix of unanswered items, "Don't know" where the
-/// scale offers it and values on the scale, respondent options, and a time.
+/// statement's scale offers it and values on that scale, respondent options, comments
+/// within their limits, and a time.
 pub fn response(u: &mut Unstructured, fw: &Framework) -> Result<Response> {
     let mut r = Response::new(fw);
     for f in &fw.foundations {
+        if let Some(q) = &f.comment {
+            let t = text(u, q.max_length)?;
+            let _ = r.set_comment(fw, &f.id, &t);
+        }
         for item in &f.items {
+            let scale = fw.item_scale(f, item);
             let a = match u.int_in_range(0..=3)? {
                 0 => None,
-                1 if fw.scale.dont_know.is_some() => Some(Answer::DontKnow),
-                _ => Some(Answer::Value(
-                    u.int_in_range(fw.scale.min..=fw.scale.max)?,
-                )),
+                1 if scale.dont_know.is_some() => Some(Answer::DontKnow),
+                _ => Some(Answer::Value(u.int_in_range(scale.min..=scale.max)?)),
             };
             if let Some(a) = a {
                 r.answers.insert(item.id.clone(), a);

@@ -1,4 +1,5 @@
-//! Any bytes as a framework: parse, and when valid, score an empty and a full response.
+//! Any bytes as a framework: parse (as JSON and as an in-page script element's text,
+//! which must agree), and when valid, score an empty and a full response.
 #![no_main]
 use foundations_check::core::scoring::score;
 use foundations_check::{Framework, Response};
@@ -6,12 +7,15 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
+    let script = Framework::from_script(text);
     if let Ok(fw) = Framework::from_json(text) {
+        assert_eq!(script.as_ref().ok(), Some(&fw), "the script element's text reads otherwise");
         let mut r = Response::new(&fw);
         let _ = score(&fw, &r);
         for f in &fw.foundations {
             for i in &f.items {
-                r.answers.insert(i.id.clone(), foundations_check::Answer::Value(fw.scale.max));
+                let max = fw.item_scale(f, i).max;
+                r.answers.insert(i.id.clone(), foundations_check::Answer::Value(max));
             }
         }
         let s = score(&fw, &r);

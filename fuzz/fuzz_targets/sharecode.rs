@@ -1,12 +1,13 @@
 //! Share codes: any text is read without panicking, a code that reads re-encodes to a
 //! code that reads as the same response (and to itself from then on), and every
 //! response survives encoding, apart from a submission time that is not a UTC time
-//! the code can carry.
+//! the code can carry and comments that would make the code too long (which the codec
+//! says it left out).
 #![no_main]
 mod common;
 
 use common::{assert_valid, framework, frameworks, response};
-use foundations_check::codec::sharecode::{decode, encode, format_utc, parse_utc};
+use foundations_check::codec::sharecode::{decode, encode, format_utc, parse_utc, share, CodeComments};
 use foundations_check::{Framework, Response};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -15,8 +16,15 @@ use libfuzzer_sys::fuzz_target;
 /// back as the same response and is canonical (encoding that again gives it again).
 fn check_decoded(fw: &Framework, r: &Response) {
     assert_valid(fw, r);
-    let code = encode(fw, r);
+    let s = share(fw, r);
+    let code = s.code.clone();
+    assert_eq!(code, encode(fw, r));
     let back = decode(fw, &code).expect("a decoded response's own code reads");
+    assert_eq!(s.comments == CodeComments::None, r.comments.is_empty());
+    if s.comments == CodeComments::LeftOut {
+        assert!(back.same_person(r) && back.comments.is_empty(), "code {code}");
+        return;
+    }
     assert_eq!(&back, r, "code {code} reads differently");
     assert_eq!(encode(fw, &back), code, "the code is not canonical");
     // A link with the code in it reads the same.
@@ -40,13 +48,13 @@ fn base64url(bytes: &[u8]) -> String {
     out
 }
 
-/// A code's bytes as the format (src/codec/sharecode.rs) lays them out: format 1, the
+/// A code's bytes as the format (src/codec/sharecode.rs) lays them out: format 1 or 2, the
 /// FNV-1a hash of the framework's id and version, the fuzzer's body and the right
 /// check, so the bit reader sees any body at all. (Written out here, so that the
 /// target uses `encode` and `decode` alone of the codec.)
-fn framed(fw: &Framework, body: &[u8]) -> String {
+fn framed(fw: &Framework, format: u8, body: &[u8]) -> String {
     let key = [fw.id.as_bytes(), &[0], fw.version.as_bytes()].concat();
-    let mut bytes = vec![1u8];
+    let mut bytes = vec![format];
     bytes.extend_from_slice(&fnv1a(&key).to_be_bytes());
     bytes.extend_from_slice(body);
     let h = fnv1a(&bytes);
@@ -71,8 +79,10 @@ fn run(data: &[u8]) -> Result<()> {
         1 => {
             let fw = framework(&mut u)?;
             // The framing here is the codec's: a body of zero bits is an empty response.
-            assert_eq!(decode(fw, &framed(fw, &[0; 64])), Ok(Response::new(fw)));
-            let code = framed(fw, u.take_rest());
+            assert_eq!(decode(fw, &framed(fw, 1, &[0; 64])), Ok(Response::new(fw)));
+            assert_eq!(decode(fw, &framed(fw, 2, &[0; 64])), Ok(Response::new(fw)));
+            let format = u.int_in_range(1..=2u8)?;
+            let code = framed(fw, format, u.take_rest());
             if let Ok(r) = decode(fw, &code) {
                 check_decoded(fw, &r);
             }
@@ -89,6 +99,9 @@ fn run(data: &[u8]) -> Result<()> {
             );
             let back = decode(fw, &code).expect("an encoded response decodes");
             let mut want = r.clone();
+            if share(fw, &r).comments == CodeComments::LeftOut {
+                want.comments.clear();
+            }
             want.submitted_at = r
                 .submitted_at
                 .as_deref()
