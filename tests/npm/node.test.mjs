@@ -31,9 +31,10 @@ test("lists and loads the built-in framework", () => {
 
 test("scores a response", () => {
   const r = score(fw, response(5, "nhs-trust"));
-  // Every answer 5; the reverse statement turns 5 into 1: relationships (5+1+5)/3.
+  // Every answer 5; the reverse statement turns 5 into 1: relationships (5+1+5)/3,
+  // (11/3 - 1) / 4 × 100 = 200/3 exactly, given as the nearest number.
   assert.equal(r.foundations[0].percent, 100);
-  assert.equal(r.foundations[2].percent, (11 / 3 - 1) / 4 * 100);
+  assert.equal(r.foundations[2].percent, 200 / 3);
   assert.equal(r.overall.band, "thriving");
 });
 
