@@ -43,12 +43,54 @@
 //! cell of that statement's row). A [`SheetIssue`] names the sheet, the row and the
 //! column (as a letter, and its heading).
 
-use crate::codec::json::Value as JsonValue;
+use crate::codec::json::{Map, Number, Value};
 use crate::core::framework::{Basis, Framework, Method, Scale};
 use crate::core::issue::Issue;
 use serde::Serialize;
-use serde_json::{json, Map, Value};
 use std::fmt;
+
+// The framework's JSON is built as the library's own JSON values (serde_json's, with
+// its BTreeMap and Display, are for tests).
+fn string(s: &str) -> Value {
+    Value::String(s.to_string())
+}
+
+fn int(i: i64) -> Value {
+    Value::Number(Number::Int(i))
+}
+
+fn num(x: f64) -> Value {
+    Value::Number(Number::Float(x, x.to_string().into()))
+}
+
+fn obj(members: Vec<(&str, Value)>) -> Value {
+    Value::Object(Map(members
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()))
+}
+
+fn put(m: &mut Map, k: &str, v: Value) {
+    m.0.push((k.to_string(), v));
+}
+
+/// Adds a member to an object.
+fn set(v: &mut Value, k: &str, x: Value) {
+    if let Value::Object(m) = v {
+        put(m, k, x);
+    }
+}
+
+/// The list that is member `k` of `m`, added empty when missing.
+fn list_in<'a>(m: &'a mut Map, k: &str) -> &'a mut Vec<Value> {
+    if m.get(k).is_none() {
+        put(m, k, Value::Array(Vec::new()));
+    }
+    match m.0.iter_mut().rev().find(|(key, _)| key == k) {
+        Some((_, Value::Array(a))) => a,
+        _ => unreachable!("a list was just added"),
+    }
+}
 
 /// The largest sheet text read.
 pub const MAX_SHEET_BYTES: usize = 4 * 1024 * 1024;
@@ -122,12 +164,13 @@ pub fn column_letter(mut i: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// A name as compared: lower case, letters and digits only (`Short name` is
-/// `shortname`).
+/// A name as compared: A to Z in lower case, digits and any letter beyond ASCII, with
+/// spaces and punctuation left out (`Short name` is `shortname`). ASCII case only: the
+/// standard library's Unicode case tables measured several KB of the npm package.
 fn norm(s: &str) -> String {
     s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_ascii_alphanumeric() || !c.is_ascii())
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -429,6 +472,32 @@ fn unique(id: String, taken: &mut Vec<String>) -> String {
     candidate
 }
 
+/// A number as a JSON number is written (`0.5`, `-2`, `1e3`; a leading `+` or a
+/// missing `0` before the point are allowed too), read by the JSON reader the library
+/// has already, rather than the standard library's float parser.
+fn parse_number(t: &str) -> Option<f64> {
+    let t = t.strip_prefix('+').unwrap_or(t);
+    let fixed;
+    let t = match t.strip_prefix('.').or_else(|| t.strip_prefix("-.")) {
+        Some(rest) => {
+            fixed = format!("{}0.{rest}", if t.starts_with('-') { "-" } else { "" });
+            fixed.as_str()
+        }
+        None => t,
+    };
+    if t.is_empty()
+        || !t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"-+.eE".contains(&b))
+    {
+        return None;
+    }
+    crate::codec::json::parse(t)
+        .ok()?
+        .as_f64()
+        .filter(|x| x.is_finite())
+}
+
 fn number(text: &str, percent: bool) -> Result<f64, String> {
     let t = text.trim();
     let t = if percent {
@@ -436,8 +505,8 @@ fn number(text: &str, percent: bool) -> Result<f64, String> {
     } else {
         t
     };
-    match t.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
+    match parse_number(t).ok_or(()) {
+        Ok(x) => Ok(x),
         _ if t.contains(',') && !t.contains('.') => Err(format!(
             "\"{t}\" is not a number: write decimals with a point ({})",
             t.replace(',', ".")
@@ -451,14 +520,9 @@ fn number(text: &str, percent: bool) -> Result<f64, String> {
 
 fn whole(text: &str) -> Result<i64, String> {
     let t = text.trim();
-    t.parse::<i64>()
-        .ok()
-        .or_else(|| {
-            t.parse::<f64>()
-                .ok()
-                .filter(|x| x.fract() == 0.0 && x.abs() < 1e15)
-                .map(|x| x as i64)
-        })
+    parse_number(t)
+        .filter(|x| x.fract() == 0.0 && x.abs() < 1e15)
+        .map(|x| x as i64)
         .ok_or_else(|| {
             format!(
                 "\"{}\" is not a whole number",
@@ -580,8 +644,8 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
     let [about, statements, foundations, scales, bands, actions, fields] = &tables[..] else {
         unreachable!("one table per sheet");
     };
-    let mut fw = Map::new();
-    fw.insert("schema".into(), json!(crate::core::framework::SCHEMA));
+    let mut fw = Map::default();
+    put(&mut fw, "schema", string(crate::core::framework::SCHEMA));
 
     // Scales, by name, in the order first met.
     let mut named: Vec<(String, String, SheetScale)> = Vec::new(); // (norm, as written, scale)
@@ -624,7 +688,17 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
             }
         }
         for (key, name, mut list) in points {
-            list.sort_by_key(|p| p.1.map_or(i64::MAX, |v| v));
+            // At most a few dozen points (more are refused below): the insertion sort of
+            // core::num rather than another instance of the standard library's.
+            if list.len() > 100 {
+                b.issues.push(t.loc(list[100].0, "value").issue(format!(
+                    "the scale \"{name}\" has more than 100 points; a scale has at most 21"
+                )));
+                continue;
+            }
+            crate::core::num::sort_by(&mut list, |a, c| {
+                a.1.map_or(i64::MAX, |v| v) < c.1.map_or(i64::MAX, |v| v)
+            });
             let dks: Vec<_> = list.iter().filter(|p| p.1.is_none()).collect();
             for extra in dks.iter().skip(1) {
                 b.issues.push(t.loc(extra.0, "value").issue(format!(
@@ -662,19 +736,19 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                 .iter()
                 .map(|p| {
                     if p.3.is_empty() {
-                        json!(p.2)
+                        string(p.2)
                     } else {
-                        json!({"label": p.2, "description": p.3})
+                        obj(vec![("label", string(p.2)), ("description", string(p.3))])
                     }
                 })
                 .collect();
-            let mut s = json!({
-                "min": values[0].1,
-                "max": values[values.len() - 1].1,
-                "labels": labels,
-            });
+            let mut s = obj(vec![
+                ("min", int(values[0].1.unwrap_or(0))),
+                ("max", int(values[values.len() - 1].1.unwrap_or(0))),
+                ("labels", Value::Array(labels)),
+            ]);
             if let Some(dk) = dks.first() {
-                s["dontKnow"] = json!(dk.2);
+                set(&mut s, "dontKnow", string(dk.2));
             }
             named.push((
                 key,
@@ -744,7 +818,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
     let title = setting("title");
     match &title {
         Some((v, l)) => {
-            fw.insert("title".into(), json!(v));
+            put(&mut fw, "title", string(v));
             b.at("title".into(), l.clone());
         }
         None => {
@@ -762,7 +836,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
         }
         None => slug(title.as_ref().map_or("", |t| t.0), "framework"),
     };
-    fw.insert("id".into(), json!(id));
+    put(&mut fw, "id", string(&id));
     let version = match setting("version") {
         Some((v, l)) => {
             b.at("version".into(), l);
@@ -770,10 +844,10 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
         }
         None => "1".into(),
     };
-    fw.insert("version".into(), json!(version));
+    put(&mut fw, "version", string(&version));
     for (k, key) in [("description", "description"), ("locale", "locale")] {
         if let Some((v, l)) = setting(k) {
-            fw.insert(key.into(), json!(v));
+            put(&mut fw, key, string(v));
             b.at(key.into(), l);
         }
     }
@@ -794,7 +868,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
         None => (!named.is_empty()).then_some(0),
     };
     if let Some(i) = main {
-        fw.insert("scale".into(), named[i].2.json.clone());
+        put(&mut fw, "scale", named[i].2.json.clone());
         if let Some((label, value)) = &scale_cols {
             let s = &named[i].2;
             b.at(
@@ -816,14 +890,14 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
         }
     }
     // Scoring.
-    let mut scoring = Map::new();
+    let mut scoring = Map::default();
     if let Some((v, l)) = setting("method") {
         match norm(v).as_str() {
             "mean" | "average" => {
-                scoring.insert("method".into(), json!("mean"));
+                put(&mut scoring, "method", string("mean"));
             }
             "sum" | "total" => {
-                scoring.insert("method".into(), json!("sum"));
+                put(&mut scoring, "method", string("sum"));
             }
             _ => b
                 .issues
@@ -837,7 +911,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
         if let Some((v, l)) = setting(k) {
             match number(v, false) {
                 Ok(x) => {
-                    scoring.insert(key.into(), json!(x));
+                    put(&mut scoring, key, num(x));
                     b.at(format!("scoring.{key}"), l);
                 }
                 Err(m) => b.issues.push(l.issue(m)),
@@ -845,15 +919,15 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
         }
     }
     if !scoring.is_empty() {
-        fw.insert("scoring".into(), Value::Object(scoring));
+        put(&mut fw, "scoring", Value::Object(scoring));
     }
     // Consensus.
-    let mut consensus = Map::new();
+    let mut consensus = Map::default();
     for k in ["spread", "spreadShare", "maxOutside"] {
         if let Some((v, l)) = setting(k) {
             match number(v, false) {
                 Ok(x) => {
-                    consensus.insert(k.into(), json!(x));
+                    put(&mut consensus, k, num(x));
                     b.at(format!("consensus.{k}"), l);
                 }
                 Err(m) => b.issues.push(l.issue(m)),
@@ -864,7 +938,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
         if let Some(l) = &about_loc {
             b.at("consensus".into(), l.clone());
         }
-        fw.insert("consensus".into(), Value::Object(consensus));
+        put(&mut fw, "consensus", Value::Object(consensus));
     }
 
     // Bands.
@@ -908,10 +982,14 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                     }
                 };
                 band_ids.push((norm(label), id.clone()));
-                let mut level = json!({"id": id, "label": label, "from": from});
+                let mut level = obj(vec![
+                    ("id", string(&id)),
+                    ("label", string(label)),
+                    ("from", num(from)),
+                ]);
                 let d = t.get(cells, "description");
                 if !d.is_empty() {
-                    level["description"] = json!(d);
+                    set(&mut level, "description", string(d));
                 }
                 let p = format!("bands.levels[{k}]");
                 b.at(p.clone(), t.row_loc(*row));
@@ -932,7 +1010,14 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                 t.row_loc(t.rows.first().map_or(t.sheet.first_row, |r| r.0)),
             );
         }
-        fw.insert("bands".into(), json!({"basis": basis, "levels": levels}));
+        put(
+            &mut fw,
+            "bands",
+            obj(vec![
+                ("basis", string(basis)),
+                ("levels", Value::Array(levels)),
+            ]),
+        );
     }
 
     // Foundations, from the Statements sheet in the order first met, with the
@@ -940,7 +1025,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
     struct F {
         key: String,
         items: Vec<Value>,
-        json: Map<String, Value>,
+        json: Map,
         index: usize,
     }
     let mut fs: Vec<F> = Vec::new();
@@ -1008,7 +1093,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                 Some(i) => i,
                 None => {
                     let index = fs.len();
-                    let mut json = Map::new();
+                    let mut json = Map::default();
                     let detail = details.iter().find(|(k, _, _)| *k == norm(name));
                     let given_id = detail.and_then(|(_, r, c)| {
                         let d = foundations.as_ref()?;
@@ -1032,8 +1117,8 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                             )
                         }
                     };
-                    json.insert("id".into(), json!(id));
-                    json.insert("name".into(), json!(name));
+                    put(&mut json, "id", string(&id));
+                    put(&mut json, "name", string(name));
                     b.at(
                         format!("foundations[{index}].name"),
                         t.loc(*row, "foundation"),
@@ -1043,28 +1128,28 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                         let p = format!("foundations[{index}]");
                         let short = d.get(c, "shortName");
                         if !short.is_empty() {
-                            json.insert("shortName".into(), json!(short));
+                            put(&mut json, "shortName", string(short));
                             b.at(format!("{p}.shortName"), d.loc(*r, "shortName"));
                         }
                         let desc = d.get(c, "description");
                         if !desc.is_empty() {
-                            json.insert("description".into(), json!(desc));
+                            put(&mut json, "description", string(desc));
                             b.at(format!("{p}.description"), d.loc(*r, "description"));
                         }
                         if let Some(s) =
                             scale_ref(&mut b, d, *r, d.get(c, "scale"), &format!("{p}.scale"))
                         {
-                            json.insert("scale".into(), s);
+                            put(&mut json, "scale", s);
                         }
                         let prompt = d.get(c, "comment");
                         let max = d.get(c, "commentMaxLength");
                         if !prompt.is_empty() {
-                            let mut q = json!({"prompt": prompt});
+                            let mut q = obj(vec![("prompt", string(prompt))]);
                             b.at(format!("{p}.comment"), d.loc(*r, "comment"));
                             if !max.is_empty() {
                                 match whole(max) {
                                     Ok(n) => {
-                                        q["maxLength"] = json!(n);
+                                        set(&mut q, "maxLength", int(n));
                                         b.at(
                                             format!("{p}.comment.maxLength"),
                                             d.loc(*r, "commentMaxLength"),
@@ -1073,7 +1158,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                                     Err(m) => b.issues.push(d.loc(*r, "commentMaxLength").issue(m)),
                                 }
                             }
-                            json.insert("comment".into(), q);
+                            put(&mut json, "comment", q);
                         } else if !max.is_empty() {
                             b.issues.push(d.loc(*r, "commentMaxLength").issue(
                                 "gives a length but the comment column no question: write the question to ask for a comment",
@@ -1089,7 +1174,12 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                     index
                 }
             };
-            let fid = fs[fi].json["id"].as_str().unwrap_or_default().to_string();
+            let fid = fs[fi]
+                .json
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
             let k = fs[fi].items.len();
             let p = format!("foundations[{}].items[{k}]", fs[fi].index);
             if text.is_empty() {
@@ -1105,16 +1195,16 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                     given.to_string()
                 }
             };
-            let mut item = json!({"id": id, "text": text});
+            let mut item = obj(vec![("id", string(&id)), ("text", string(text))]);
             match yes_no(t.get(cells, "reverse")) {
-                Ok(true) => item["reverse"] = json!(true),
+                Ok(true) => set(&mut item, "reverse", Value::Bool(true)),
                 Ok(false) => {}
                 Err(m) => b.issues.push(t.loc(*row, "reverse").issue(m)),
             }
             let w = t.get(cells, "weight");
             if !w.is_empty() {
                 match number(w, false) {
-                    Ok(x) => item["weight"] = json!(x),
+                    Ok(x) => set(&mut item, "weight", num(x)),
                     Err(m) => b.issues.push(t.loc(*row, "weight").issue(m)),
                 }
             }
@@ -1125,7 +1215,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                 t.get(cells, "scale"),
                 &format!("{p}.scale"),
             ) {
-                item["scale"] = s;
+                set(&mut item, "scale", s);
             }
             b.at(p.clone(), t.row_loc(*row));
             b.at(format!("{p}.id"), t.loc(*row, "id"));
@@ -1186,30 +1276,28 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                 );
             }
             let index = fs[fi].index;
-            let list = fs[fi].json.entry("actions").or_insert_with(|| json!([]));
-            let k = list.as_array().map_or(0, Vec::len);
+            let list = list_in(&mut fs[fi].json, "actions");
+            let k = list.len();
             let p = format!("foundations[{index}].actions[{k}]");
             b.at(p.clone(), t.row_loc(*row));
             b.at(format!("{p}.band"), t.loc(*row, "band"));
             b.at(format!("{p}.text"), t.loc(*row, "action"));
-            if let Some(a) = list.as_array_mut() {
-                a.push(json!({"band": id, "text": text}));
-            }
+            list.push(obj(vec![("band", string(&id)), ("text", string(text))]));
         }
     }
     let foundations_json: Vec<Value> = fs
         .into_iter()
         .map(|f| {
             let mut json = f.json;
-            json.insert("items".into(), Value::Array(f.items));
+            put(&mut json, "items", Value::Array(f.items));
             Value::Object(json)
         })
         .collect();
-    fw.insert("foundations".into(), Value::Array(foundations_json));
+    put(&mut fw, "foundations", Value::Array(foundations_json));
 
     // Respondent questions.
     if let Some(t) = fields {
-        let mut qs: Vec<(String, Map<String, Value>, Vec<String>)> = Vec::new();
+        let mut qs: Vec<(String, Map, Vec<String>)> = Vec::new();
         let mut qids: Vec<String> = Vec::new();
         let mut option_rows: Vec<Vec<usize>> = Vec::new();
         for (row, cells) in &t.rows {
@@ -1237,10 +1325,10 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                     b.at(p.clone(), t.row_loc(*row));
                     b.at(format!("{p}.id"), t.loc(*row, "questionId"));
                     b.at(format!("{p}.label"), t.loc(*row, "question"));
-                    let mut m = Map::new();
-                    m.insert("id".into(), json!(id));
-                    m.insert("label".into(), json!(q));
-                    m.insert("options".into(), json!([]));
+                    let mut m = Map::default();
+                    put(&mut m, "id", string(&id));
+                    put(&mut m, "label", string(q));
+                    put(&mut m, "options", Value::Array(Vec::new()));
                     qs.push((norm(q), m, Vec::new()));
                     option_rows.push(Vec::new());
                     i
@@ -1254,9 +1342,12 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                 continue;
             }
             let (_, m, taken) = &mut qs[qi];
-            let same = m["options"].as_array().and_then(|a| {
-                a.iter()
-                    .position(|x| x["label"].as_str().is_some_and(|l| norm(l) == norm(o)))
+            let same = m.get("options").and_then(Value::as_array).and_then(|a| {
+                a.iter().position(|x| {
+                    x.get("label")
+                        .and_then(Value::as_str)
+                        .is_some_and(|l| norm(l) == norm(o))
+                })
             });
             if let Some(k) = same {
                 b.issues.push(t.loc(*row, "option").issue(format!(
@@ -1266,7 +1357,10 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
                 continue;
             }
             option_rows[qi].push(*row);
-            let j = m["options"].as_array().map_or(0, Vec::len);
+            let j = m
+                .get("options")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
             let id = match t.get(cells, "optionId") {
                 "" => unique(slug(o, &format!("option-{}", j + 1)), taken),
                 given => {
@@ -1278,12 +1372,11 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
             b.at(p.clone(), t.row_loc(*row));
             b.at(format!("{p}.id"), t.loc(*row, "optionId"));
             b.at(format!("{p}.label"), t.loc(*row, "option"));
-            if let Some(a) = m.get_mut("options").and_then(Value::as_array_mut) {
-                a.push(json!({"id": id, "label": o}));
-            }
+            list_in(m, "options").push(obj(vec![("id", string(&id)), ("label", string(o))]));
         }
-        fw.insert(
-            "respondentFields".into(),
+        put(
+            &mut fw,
+            "respondentFields",
             Value::Array(qs.into_iter().map(|(_, m, _)| Value::Object(m)).collect()),
         );
     }
@@ -1292,7 +1385,7 @@ pub fn framework_from_workbook(wb: &Workbook) -> Result<Framework, Vec<SheetIssu
     if !b.issues.is_empty() {
         return Err(b.issues);
     }
-    let value = JsonValue::from(Value::Object(fw));
+    let value = Value::Object(fw);
     match Framework::from_value(&value) {
         Ok(fw) => Ok(fw),
         Err(issues) => {

@@ -10,8 +10,8 @@
 //!   comments from the team's would otherwise show a small group's comments.
 //! - **No respondent fields beside them.** A comment is its text and an id, nothing
 //!   else: not the person's sector, role, answers or submission time.
-//! - **Not in import order.** Comments are sorted by their text (ignoring case), then
-//!   by id: the order says nothing about who wrote which or when (import order would
+//! - **Not in import order.** Comments are sorted by their text (ignoring the case of
+//!   A to Z), then by id: the order says nothing about who wrote which or when (import order would
 //!   follow files, which are often one per person or per organisation), it is the same
 //!   on every reload and for every facilitator, and the same words from several people
 //!   stand together. A seeded shuffle would hide order as well, but give a report
@@ -137,7 +137,7 @@ fn listing(fw: &Framework, members: &[&Response], hidden: &[String]) -> Vec<Foun
                     let text = r.comments.get(&f.id)?;
                     let id = comment_id(r, &f.id, text);
                     Some((
-                        text.to_lowercase(),
+                        text.to_ascii_lowercase(),
                         Comment {
                             hidden: hidden.contains(&id),
                             id,
