@@ -455,6 +455,21 @@ fn problems_in_the_scales_sheet() {
         Some("value"),
         "a scale has at most 21 points",
     );
+    // More than 100 points are refused before they are sorted.
+    let mut huge = String::from(
+        "[About]\nsetting,value\ntitle,T\n[Statements]\nfoundation,statement\nF,S\n[Scales]\nscale,value,label\n",
+    );
+    for v in 0..150 {
+        huge.push_str(&format!("h,{v},{v}\n"));
+    }
+    huge.push_str("[Bands]\nband,from\nAll,0\n");
+    fails(
+        &huge,
+        "Scales",
+        Some(109),
+        Some("value"),
+        "the scale \"h\" has more than 100 points; a scale has at most 21",
+    );
 }
 
 #[test]
