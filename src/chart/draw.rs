@@ -34,6 +34,109 @@ const BAND_TINTS: [RGBAColor; 2] = [
     RGBAColor(0xe8, 0xed, 0xf1, 1.0),
 ];
 
+/// The colours, font and smallest text of a chart: by default the colours above and
+/// sans-serif, as the npm API and the SVG snapshots draw it; the widget takes them
+/// from the page's theme (its custom properties, or the system colours of a forced-
+/// colours mode) and asks for text no smaller than it can be read at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// Labels and the title.
+    pub ink: RGBAColor,
+    /// Ticks and band names.
+    pub muted: RGBAColor,
+    /// Rings and spokes.
+    pub grid: RGBAColor,
+    /// Behind everything, and the halo of each marker.
+    pub background: RGBAColor,
+    /// The band rings, alternately.
+    pub bands: [RGBAColor; 2],
+    /// A CSS font family list.
+    pub font: String,
+    /// The smallest text, in pixels (labels shrink to fit down to this).
+    pub min_font: f64,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            ink: INK,
+            muted: MUTED,
+            grid: GRID,
+            background: WHITE_,
+            bands: BAND_TINTS,
+            font: "sans-serif".into(),
+            min_font: 9.0,
+        }
+    }
+}
+
+/// A colour as CSS computes it ("rgb(0, 94, 184)", "rgba(0, 0, 0, 0.5)", "rgb(0 94 184
+/// / 50%)", "color(srgb 0 0.37 0.72)") or "#rrggbb"; `None` for anything else. Numbers
+/// are read by hand: std's float parser measured several KB of the self-check embed.
+pub fn css_color(s: &str) -> Option<RGBAColor> {
+    let s = s.trim();
+    if let Some((r, g, b)) = parse_color(s) {
+        return Some(RGBAColor(r, g, b, 1.0));
+    }
+    let (body, unit) = if let Some(b) = s.strip_prefix("color(srgb ") {
+        (b, 255.0)
+    } else {
+        (
+            s.strip_prefix("rgba(").or_else(|| s.strip_prefix("rgb("))?,
+            1.0,
+        )
+    };
+    let num = |t: &str| -> Option<f64> {
+        let (t, percent) = match t.strip_suffix('%') {
+            Some(t) => (t, true),
+            None => (t, false),
+        };
+        let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+        if whole.is_empty() && frac.is_empty() {
+            return None;
+        }
+        let mut v = 0.0;
+        for b in whole.bytes() {
+            v = v * 10.0 + f64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+        }
+        let mut place = 0.1;
+        for b in frac.bytes() {
+            v += place * f64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+            place /= 10.0;
+        }
+        Some(if percent { v / 100.0 } else { v })
+    };
+    let parts: Vec<f64> = body
+        .trim_end_matches(')')
+        .split([',', ' ', '/'])
+        .filter(|t| !t.is_empty())
+        .map(num)
+        .collect::<Option<_>>()?;
+    let c = |v: f64| (v * unit).round().clamp(0.0, 255.0) as u8;
+    match parts[..] {
+        [r, g, b] => Some(RGBAColor(c(r), c(g), c(b), 1.0)),
+        [r, g, b, a] => Some(RGBAColor(c(r), c(g), c(b), a.clamp(0.0, 1.0))),
+        _ => None,
+    }
+}
+
+/// A colour as `#rrggbb` (its opacity left out).
+pub fn hex(c: RGBAColor) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::from("#");
+    for v in [c.0, c.1, c.2] {
+        s.push(HEX[usize::from(v >> 4)] as char);
+        s.push(HEX[usize::from(v & 15)] as char);
+    }
+    s
+}
+
+/// `a` with `t` (0 to 1) of `b` mixed in, opaque.
+pub fn mix(a: RGBAColor, b: RGBAColor, t: f64) -> RGBAColor {
+    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+    RGBAColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2), 1.0)
+}
+
 /// Dash (length, gap) per series; `None` is a solid line.
 pub const DASHES: [Option<(f64, f64)>; 8] = [
     None,
@@ -121,7 +224,14 @@ fn marker_of(s: usize) -> Marker {
     }
 }
 
-fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: RGBAColor) {
+fn marker(
+    out: &mut Vec<Shape>,
+    m: Marker,
+    (x, y): (f64, f64),
+    r: f64,
+    color: RGBAColor,
+    halo_color: RGBAColor,
+) {
     let poly = |pts: &[(f64, f64)]| Shape::Fill {
         points: pts.iter().map(|(dx, dy)| (x + dx, y + dy)).collect(),
         color,
@@ -131,14 +241,14 @@ fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: RG
             .iter()
             .map(|(dx, dy)| (x + dx * 1.35, y + dy * 1.35))
             .collect(),
-        color: WHITE_,
+        color: halo_color,
     };
     let shape: Vec<(f64, f64)> = match m {
         Marker::Circle => {
             out.push(Shape::Circle {
                 center: (x, y),
                 radius: r + 1.5,
-                color: WHITE_,
+                color: halo_color,
             });
             out.push(Shape::Circle {
                 center: (x, y),
@@ -157,7 +267,7 @@ fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: RG
             for seg in [p, q] {
                 out.push(Shape::Line {
                     points: seg.iter().map(|(dx, dy)| (x + dx, y + dy)).collect(),
-                    color: WHITE_,
+                    color: halo_color,
                     width: 5.0,
                     dash: None,
                 });
@@ -213,8 +323,9 @@ fn text_box(out: &mut Vec<Shape>, b: &TextBox, color: RGBAColor) {
     }
 }
 
-/// Everything the chart paints, back to front.
-pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
+/// Everything the chart paints, back to front, in the theme's colours.
+pub fn shapes(chart: &RadarChart, l: &Layout, theme: &Theme) -> Vec<Shape> {
+    let small = theme.min_font.max(10.0);
     let mut out = Vec::new();
     let n = chart.axes.len();
     let ring = |v: f64| -> Vec<(f64, f64)> { (0..n).map(|i| l.point(i, n, v)).collect() };
@@ -225,7 +336,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
             (l.width, l.height),
             (0.0, l.height),
         ],
-        color: WHITE_,
+        color: theme.background,
     });
 
     // Bands: faint rings painted from the outside in.
@@ -235,7 +346,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
     for k in (0..bands.len()).rev() {
         out.push(Shape::Fill {
             points: ring(upper(k)),
-            color: BAND_TINTS[k % 2],
+            color: theme.bands[k % 2],
         });
     }
     // Grid rings and spokes; highlighted spokes dark, thick and dashed.
@@ -244,7 +355,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
         pts.push(pts[0]);
         out.push(Shape::Line {
             points: pts,
-            color: GRID,
+            color: theme.grid,
             width: 1.0,
             dash: None,
         });
@@ -254,14 +365,14 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
         out.push(if chart.is_highlighted(i) {
             Shape::Line {
                 points: spoke,
-                color: INK,
+                color: theme.ink,
                 width: 2.5,
                 dash: Some((6.0, 3.0)),
             }
         } else {
             Shape::Line {
                 points: spoke,
-                color: GRID,
+                color: theme.grid,
                 width: 1.0,
                 dash: None,
             }
@@ -273,8 +384,8 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
         out.push(Shape::Text {
             text: b.label.clone(),
             at: (x + 5.0, y),
-            size: 10.0,
-            color: MUTED,
+            size: small,
+            color: theme.muted,
             bold: false,
             align: Align::Start,
             middle: true,
@@ -285,8 +396,8 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
         out.push(Shape::Text {
             text: crate::core::num::fmt(t, 0),
             at: (x - 5.0, y),
-            size: 10.0,
-            color: MUTED,
+            size: small,
+            color: theme.muted,
             bold: false,
             align: Align::End,
             middle: true,
@@ -345,16 +456,16 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
             }
         }
         for p in pts.iter().flatten() {
-            marker(&mut out, marker_of(s), *p, 4.5, color);
+            marker(&mut out, marker_of(s), *p, 4.5, color, theme.background);
         }
     }
 
     // Labels, title, legend.
     for b in &l.labels {
-        text_box(&mut out, b, INK);
+        text_box(&mut out, b, theme.ink);
     }
     if let Some(t) = &l.title {
-        text_box(&mut out, t, INK);
+        text_box(&mut out, t, theme.ink);
     }
     for item in &l.legend {
         let color = series_color(chart, item.series);
@@ -371,8 +482,9 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
             (x + SWATCH / 2.0, y),
             4.5,
             color,
+            theme.background,
         );
-        text_box(&mut out, &item.label, INK);
+        text_box(&mut out, &item.label, theme.ink);
     }
     out
 }
@@ -382,9 +494,19 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
 /// drawn at that ratio, so it stays sharp), then presents it. Errors are plotters'
 /// (the backend's, or a drawing area already in use), as text.
 pub fn draw<B: DrawingBackend>(backend: B, chart: &RadarChart) -> Result<(), String> {
+    draw_themed(backend, chart, &Theme::default())
+}
+
+/// [`draw`] in a theme's colours and font, with text no smaller than its minimum.
+pub fn draw_themed<B: DrawingBackend>(
+    backend: B,
+    chart: &RadarChart,
+    theme: &Theme,
+) -> Result<(), String> {
     let scale = f64::from(backend.get_size().0) / f64::from(chart.width);
     let root = backend.into_drawing_area();
-    paint(&root, &shapes(chart, &Layout::new(chart)), scale)
+    let layout = Layout::with_min_font(chart, theme.min_font);
+    paint(&root, &shapes(chart, &layout, theme), scale, &theme.font)
         .and_then(|()| root.present())
         .map_err(|e| e.to_string())
 }
@@ -400,6 +522,7 @@ pub fn paint<B: DrawingBackend>(
     root: &DrawingArea<B, Shift>,
     list: &[Shape],
     scale: f64,
+    font: &str,
 ) -> Result<(), DrawingAreaErrorKind<B::ErrorType>> {
     let p = |&(x, y): &(f64, f64)| ((x * scale).round() as i32, (y * scale).round() as i32);
     let px = |v: f64| (v * scale).round().max(1.0) as u32;
@@ -455,7 +578,7 @@ pub fn paint<B: DrawingBackend>(
                 };
                 let v = if *middle { VPos::Center } else { VPos::Top };
                 let style = TextStyle {
-                    font: FontDesc::new(FontFamily::SansSerif, size * scale, weight),
+                    font: FontDesc::new(FontFamily::Name(font), size * scale, weight),
                     color: color.to_backend_color(),
                     pos: Pos::new(h, v),
                 };
@@ -478,7 +601,7 @@ mod tests {
     fn painted(list: &[Shape], scale: f64) -> Vec<String> {
         let mut out = String::new();
         let root = Svg::new(&mut out, (100, 100), "t").into_drawing_area();
-        paint(&root, list, scale).unwrap();
+        paint(&root, list, scale, "sans-serif").unwrap();
         root.present().unwrap();
         drop(root);
         out.lines().skip(2).map(str::to_string).collect()
@@ -563,6 +686,48 @@ mod tests {
                 format!("<text x=\"15\" y=\"30\" dy=\"0.5ex\" text-anchor=\"middle\"{tail} fill=\"#212B32\">A &amp; B</text>"),
                 format!("<text x=\"15\" y=\"30\" dy=\"0.5ex\" text-anchor=\"end\"{tail} fill=\"#212B32\">A &amp; B</text>"),
             ]
+        );
+    }
+
+    #[test]
+    fn css_colours_are_read_as_computed_styles_write_them() {
+        use super::{css_color, hex, mix};
+        use plotters::style::RGBAColor;
+        assert_eq!(
+            css_color("rgb(0, 94, 184)"),
+            Some(RGBAColor(0, 94, 184, 1.0))
+        );
+        assert_eq!(
+            css_color("rgba(0, 0, 0, 0.5)"),
+            Some(RGBAColor(0, 0, 0, 0.5))
+        );
+        assert_eq!(
+            css_color("rgb(0 94 184 / 25%)"),
+            Some(RGBAColor(0, 94, 184, 0.25))
+        );
+        assert_eq!(
+            css_color("color(srgb 1 0.5 0)"),
+            Some(RGBAColor(255, 128, 0, 1.0))
+        );
+        assert_eq!(css_color(" #005eb8 "), Some(RGBAColor(0, 94, 184, 1.0)));
+        for bad in [
+            "",
+            "red",
+            "rgb(1, 2)",
+            "rgb(1, x, 3)",
+            "oklch(0.5 0.1 200)",
+            "rgb(.)",
+        ] {
+            assert_eq!(css_color(bad), None, "{bad}");
+        }
+        assert_eq!(hex(RGBAColor(0, 94, 184, 0.3)), "#005eb8");
+        assert_eq!(
+            mix(
+                RGBAColor(255, 255, 255, 1.0),
+                RGBAColor(0xae, 0xb7, 0xbd, 1.0),
+                0.12
+            ),
+            RGBAColor(245, 246, 247, 1.0)
         );
     }
 

@@ -414,8 +414,25 @@ pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
 /// The summary sentence of [`text_alternative`] alone (what a chart's text alternative
 /// and an SVG's title say).
 pub fn summary(chart: &RadarChart) -> String {
+    summary_of(chart, true)
+}
+
+/// Names as a list: "A", "A and B", "A, B and C".
+fn names(list: &[&str]) -> String {
+    match list {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The summary: the chart's title ("Radar chart: …", when `with_title` and it has one),
+/// then each series' highest and lowest axes, every axis of a tie named ("Highest A and
+/// B (75%)"), and the marked axes. A widget that names the chart itself leaves the
+/// title out, so that "Radar chart" is said once.
+pub fn summary_of(chart: &RadarChart, with_title: bool) -> String {
     let mut sentences = Vec::new();
-    if let Some(t) = &chart.title {
+    if let Some(t) = chart.title.as_ref().filter(|_| with_title) {
         sentences.push(format!("Radar chart: {t}."));
     }
     for s in &chart.series {
@@ -430,30 +447,32 @@ pub fn summary(chart: &RadarChart) -> String {
         } else {
             String::new()
         };
-        if scored.is_empty() {
+        let Some(&(_, first)) = scored.first() else {
             sentences.push(format!("{who}no scores."));
             continue;
-        }
-        let hi = scored
-            .iter()
-            .fold(scored[0], |a, b| if b.1 > a.1 { *b } else { a });
-        let lo = scored
-            .iter()
-            .fold(scored[0], |a, b| if b.1 < a.1 { *b } else { a });
+        };
+        let hi = scored.iter().fold(first, |a, b| a.max(b.1));
+        let lo = scored.iter().fold(first, |a, b| a.min(b.1));
+        // Ties are told as they are shown: by the figures as written.
+        let (hi_text, lo_text) = (pct(hi), pct(lo));
+        let at = |v: &str| -> String {
+            names(
+                &scored
+                    .iter()
+                    .filter(|(_, x)| pct(*x) == v)
+                    .map(|(i, _)| chart.axes[*i].label.as_str())
+                    .collect::<Vec<_>>(),
+            )
+        };
         let lead = if who.is_empty() { "Highest" } else { "highest" };
         let mut s2 = if scored.len() == 1 {
-            format!("{who}{} {}", chart.axes[hi.0].label, pct(hi.1))
-        } else if hi.1 == lo.1 {
+            format!("{who}{} {hi_text}", at(&hi_text))
+        } else if hi_text == lo_text {
             let all = if who.is_empty() { "All" } else { "all" };
-            format!("{who}{all} {} at {}", scored.len(), pct(hi.1))
+            format!("{who}{all} {} at {hi_text}", scored.len())
         } else {
-            format!(
-                "{who}{lead} {} ({}), lowest {} ({})",
-                chart.axes[hi.0].label,
-                pct(hi.1),
-                chart.axes[lo.0].label,
-                pct(lo.1)
-            )
+            let (top, bottom) = (at(&hi_text), at(&lo_text));
+            format!("{who}{lead} {top} ({hi_text}), lowest {bottom} ({lo_text})")
         };
         let missing = s.values.len() - scored.len();
         if missing > 0 {

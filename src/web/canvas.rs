@@ -4,6 +4,7 @@
 //! `Canvas2d`, a plotters `DrawingBackend` over the 2D context. Numbers are written
 //! with [`crate::core::num`], which keeps core's float formatting out of the embed.
 
+use crate::chart::draw::Theme;
 use crate::chart::RadarChart;
 use crate::core::issue::Issue;
 use crate::core::num;
@@ -162,9 +163,10 @@ impl DrawingBackend for Canvas2d {
                 VPos::Center => "middle",
                 VPos::Bottom => "bottom",
             });
+            // Left and right, not start and end, which a right-to-left page reverses.
             self.ctx.set_text_align(match a.h_pos {
-                HPos::Left => "start",
-                HPos::Right => "end",
+                HPos::Left => "left",
+                HPos::Right => "right",
                 HPos::Center => "center",
             });
             self.ctx.set_fill_style_str(&color(style.color()));
@@ -217,6 +219,7 @@ pub fn draw_on_canvas(
     chart: &RadarChart,
     ratio: f64,
     set_css_size: bool,
+    theme: &Theme,
 ) -> Result<(), Issue> {
     let (w, h) = backing_size(chart, ratio);
     canvas.set_width(w);
@@ -231,7 +234,7 @@ pub fn draw_on_canvas(
         let _ = style.set_property("height", &format!("{}px", chart.height));
     }
     let ctx = canvas.get_context("2d").ok().flatten();
-    paint((w, h), ctx, chart)
+    paint((w, h), ctx, chart, theme)
 }
 
 /// Sizes an OffscreenCanvas to the chart times `ratio` and draws on it (a valid chart,
@@ -245,13 +248,23 @@ pub fn draw_on_offscreen(
     let (w, h) = backing_size(chart, ratio);
     canvas.set_width(w);
     canvas.set_height(h);
-    paint((w, h), canvas.get_context("2d").ok().flatten(), chart)
+    paint(
+        (w, h),
+        canvas.get_context("2d").ok().flatten(),
+        chart,
+        &Theme::default(),
+    )
 }
 
-fn paint(size: (u32, u32), ctx: Option<js_sys::Object>, chart: &RadarChart) -> Result<(), Issue> {
+fn paint(
+    size: (u32, u32),
+    ctx: Option<js_sys::Object>,
+    chart: &RadarChart,
+    theme: &Theme,
+) -> Result<(), Issue> {
     let ctx = ctx
         .ok_or_else(|| Issue::new("canvas", "this canvas has no 2D drawing context"))?
         .unchecked_into::<CanvasRenderingContext2d>();
-    crate::chart::draw::draw(Canvas2d { size, ctx }, chart)
+    crate::chart::draw::draw_themed(Canvas2d { size, ctx }, chart, theme)
         .map_err(|e| Issue::new("", format!("could not draw the chart: {e}")))
 }

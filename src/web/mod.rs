@@ -1,7 +1,8 @@
 //! The browser layer: the JavaScript API of the npm package ([`api`]), the canvas
 //! backend ([`canvas`]) and the `<foundations-check>` element ([`widget`]), compiled
-//! for wasm32 only; they translate between JavaScript values and the core. The pure
-//! parts of the widget ([`template`]) compile everywhere and are tested natively.
+//! for wasm32 only; they translate between JavaScript values and the core. The
+//! element's model, messages, update and views ([`app`]) and its text templates
+//! ([`template`]) call no browser API: they compile everywhere and are tested natively.
 //!
 //! Values cross the boundary through serde-wasm-bindgen: results are serde types
 //! written with its JSON-compatible serializer ([`to_js`]), and inputs are read into
@@ -9,6 +10,8 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
+#[cfg(any(feature = "element", not(target_arch = "wasm32")))]
+pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 pub mod template;
@@ -29,9 +32,21 @@ mod boundary {
     /// A result as a plain JavaScript value: objects (never `Map`s), arrays, numbers,
     /// text, true/false and null for a missing value, as `JSON.parse` would give for the
     /// value's JSON (serde-wasm-bindgen's JSON-compatible serializer).
+    #[cfg(feature = "api")]
     pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Issue> {
         v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| Issue::new("", format!("could not build the result: {e}")))
+    }
+
+    /// The same value in the embeds, which have no npm API: `JSON.parse` of serde_json's
+    /// text, which is what the serializer above writes (tests/web.rs holds the two
+    /// equal). serde-wasm-bindgen's serializer measured 5.6 KB of the gzipped
+    /// self-check embed; serde_json is there already, for saving answers.
+    #[cfg(not(feature = "api"))]
+    pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Issue> {
+        let text = serde_json::to_string(v)
+            .map_err(|e| Issue::new("", format!("could not build the result: {e}")))?;
+        js_sys::JSON::parse(&text).map_err(|_| Issue::new("", "could not build the result"))
     }
 
     /// A JavaScript value as JSON for the validating reader, `what` naming it in
