@@ -50,6 +50,12 @@ pub struct Theme {
     pub background: RGBAColor,
     /// The band rings, alternately.
     pub bands: [RGBAColor; 2],
+    /// The first series' colour (every series' when `accent_all`), in place of the
+    /// chart's own.
+    pub accent: Option<RGBAColor>,
+    /// Every series in the accent colour, told apart by dash and marker (a forced-
+    /// colours mode has one colour for them).
+    pub accent_all: bool,
     /// A CSS font family list.
     pub font: String,
     /// The smallest text, in pixels (labels shrink to fit down to this).
@@ -64,77 +70,31 @@ impl Default for Theme {
             grid: GRID,
             background: WHITE_,
             bands: BAND_TINTS,
+            accent: None,
+            accent_all: false,
             font: "sans-serif".into(),
             min_font: 9.0,
         }
     }
 }
 
-/// A colour as CSS computes it ("rgb(0, 94, 184)", "rgba(0, 0, 0, 0.5)", "rgb(0 94 184
-/// / 50%)", "color(srgb 0 0.37 0.72)") or "#rrggbb"; `None` for anything else. Numbers
-/// are read by hand: std's float parser measured several KB of the self-check embed.
+/// A colour as a browser's computed style writes it, "rgb(0, 94, 184)" or "rgba(0, 0,
+/// 0, 0)" (an opacity other than 0 counts as opaque); `None` for anything else. The
+/// numbers are read as integers: std's float parser measured several KB of the embed.
 pub fn css_color(s: &str) -> Option<RGBAColor> {
-    let s = s.trim();
-    if let Some((r, g, b)) = parse_color(s) {
-        return Some(RGBAColor(r, g, b, 1.0));
-    }
-    let (body, unit) = if let Some(b) = s.strip_prefix("color(srgb ") {
-        (b, 255.0)
-    } else {
-        (
-            s.strip_prefix("rgba(").or_else(|| s.strip_prefix("rgb("))?,
-            1.0,
-        )
+    let body = s
+        .trim()
+        .strip_prefix("rgb")?
+        .trim_start_matches('a')
+        .strip_prefix('(')?;
+    let mut parts = body.trim_end_matches(')').split(',').map(str::trim);
+    let mut channel = || parts.next()?.parse::<u8>().ok();
+    let (r, g, b) = (channel()?, channel()?, channel()?);
+    let alpha = match parts.next() {
+        Some("0") => 0.0,
+        _ => 1.0,
     };
-    let num = |t: &str| -> Option<f64> {
-        let (t, percent) = match t.strip_suffix('%') {
-            Some(t) => (t, true),
-            None => (t, false),
-        };
-        let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
-        if whole.is_empty() && frac.is_empty() {
-            return None;
-        }
-        let mut v = 0.0;
-        for b in whole.bytes() {
-            v = v * 10.0 + f64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
-        }
-        let mut place = 0.1;
-        for b in frac.bytes() {
-            v += place * f64::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
-            place /= 10.0;
-        }
-        Some(if percent { v / 100.0 } else { v })
-    };
-    let parts: Vec<f64> = body
-        .trim_end_matches(')')
-        .split([',', ' ', '/'])
-        .filter(|t| !t.is_empty())
-        .map(num)
-        .collect::<Option<_>>()?;
-    let c = |v: f64| (v * unit).round().clamp(0.0, 255.0) as u8;
-    match parts[..] {
-        [r, g, b] => Some(RGBAColor(c(r), c(g), c(b), 1.0)),
-        [r, g, b, a] => Some(RGBAColor(c(r), c(g), c(b), a.clamp(0.0, 1.0))),
-        _ => None,
-    }
-}
-
-/// A colour as `#rrggbb` (its opacity left out).
-pub fn hex(c: RGBAColor) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::from("#");
-    for v in [c.0, c.1, c.2] {
-        s.push(HEX[usize::from(v >> 4)] as char);
-        s.push(HEX[usize::from(v & 15)] as char);
-    }
-    s
-}
-
-/// `a` with `t` (0 to 1) of `b` mixed in, opaque.
-pub fn mix(a: RGBAColor, b: RGBAColor, t: f64) -> RGBAColor {
-    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
-    RGBAColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2), 1.0)
+    Some(RGBAColor(r, g, b, alpha))
 }
 
 /// Dash (length, gap) per series; `None` is a solid line.
@@ -200,7 +160,10 @@ pub enum Shape {
     },
 }
 
-pub fn series_color(chart: &RadarChart, s: usize) -> RGBAColor {
+pub fn series_color(chart: &RadarChart, s: usize, theme: &Theme) -> RGBAColor {
+    if let Some(a) = theme.accent.filter(|_| s == 0 || theme.accent_all) {
+        return a;
+    }
     let (r, g, b) = chart.series[s]
         .color
         .as_deref()
@@ -378,8 +341,14 @@ pub fn shapes(chart: &RadarChart, l: &Layout, theme: &Theme) -> Vec<Shape> {
             }
         });
     }
-    // Band names right of the top spoke; tick values left of it.
+    // Band names right of the top spoke; tick values left of it; on a chart too small
+    // for them at a legible size, the names of narrow bands and every other tick are
+    // left out rather than overlap.
+    let room = |gap: f64| l.radius * gap / 100.0 >= small * 1.2;
     for (k, b) in bands.iter().enumerate() {
+        if !room(upper(k) - b.from) {
+            continue;
+        }
         let (x, y) = l.point(0, n, (b.from + upper(k)) / 2.0);
         out.push(Shape::Text {
             text: b.label.clone(),
@@ -391,7 +360,16 @@ pub fn shapes(chart: &RadarChart, l: &Layout, theme: &Theme) -> Vec<Shape> {
             middle: true,
         });
     }
-    for &t in &l.ticks {
+    let every = if l.ticks.len() > 2 && !room(100.0 / (l.ticks.len() - 1) as f64) {
+        2
+    } else {
+        1
+    };
+    let last = l.ticks.len().saturating_sub(1);
+    for (i, &t) in l.ticks.iter().enumerate() {
+        if (last - i) % every != 0 {
+            continue;
+        }
         let (x, y) = l.point(0, n, t);
         out.push(Shape::Text {
             text: crate::core::num::fmt(t, 0),
@@ -406,7 +384,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout, theme: &Theme) -> Vec<Shape> {
 
     // Series: range band, fill, outline, markers.
     for s in 0..chart.series.len() {
-        let color = series_color(chart, s);
+        let color = series_color(chart, s, theme);
         let pts = l.series_points(chart, s);
         if let Some(range) = chart.series[s].range.as_ref().filter(|_| super::OVERLAYS) {
             for i in 0..n {
@@ -468,7 +446,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout, theme: &Theme) -> Vec<Shape> {
         text_box(&mut out, t, theme.ink);
     }
     for item in &l.legend {
-        let color = series_color(chart, item.series);
+        let color = series_color(chart, item.series, theme);
         let (x, y) = (item.x, item.y);
         out.push(Shape::Line {
             points: vec![(x, y), (x + SWATCH, y)],
@@ -691,44 +669,31 @@ mod tests {
 
     #[test]
     fn css_colours_are_read_as_computed_styles_write_them() {
-        use super::{css_color, hex, mix};
+        use super::css_color;
         use plotters::style::RGBAColor;
         assert_eq!(
             css_color("rgb(0, 94, 184)"),
             Some(RGBAColor(0, 94, 184, 1.0))
         );
         assert_eq!(
+            css_color(" rgba(0, 0, 0, 0) "),
+            Some(RGBAColor(0, 0, 0, 0.0))
+        );
+        assert_eq!(
             css_color("rgba(0, 0, 0, 0.5)"),
-            Some(RGBAColor(0, 0, 0, 0.5))
+            Some(RGBAColor(0, 0, 0, 1.0))
         );
-        assert_eq!(
-            css_color("rgb(0 94 184 / 25%)"),
-            Some(RGBAColor(0, 94, 184, 0.25))
-        );
-        assert_eq!(
-            css_color("color(srgb 1 0.5 0)"),
-            Some(RGBAColor(255, 128, 0, 1.0))
-        );
-        assert_eq!(css_color(" #005eb8 "), Some(RGBAColor(0, 94, 184, 1.0)));
         for bad in [
             "",
             "red",
+            "#005eb8",
             "rgb(1, 2)",
             "rgb(1, x, 3)",
+            "rgb(300, 1, 1)",
             "oklch(0.5 0.1 200)",
-            "rgb(.)",
         ] {
             assert_eq!(css_color(bad), None, "{bad}");
         }
-        assert_eq!(hex(RGBAColor(0, 94, 184, 0.3)), "#005eb8");
-        assert_eq!(
-            mix(
-                RGBAColor(255, 255, 255, 1.0),
-                RGBAColor(0xae, 0xb7, 0xbd, 1.0),
-                0.12
-            ),
-            RGBAColor(245, 246, 247, 1.0)
-        );
     }
 
     #[test]

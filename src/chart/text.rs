@@ -58,7 +58,11 @@ pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
         if !cur.is_empty() {
             lines.push(std::mem::take(&mut cur));
         }
-        // The word alone may still be too wide: break it, with a hyphen.
+        if width(word, size) <= max {
+            cur.push_str(word);
+            continue;
+        }
+        // The word alone is too wide: break it, with a hyphen.
         for c in word.chars() {
             cur.push(c);
             if width(&cur, size) + width("-", size) > max

@@ -44,9 +44,9 @@ mod boundary {
     /// self-check embed; serde_json is there already, for saving answers.
     #[cfg(not(feature = "api"))]
     pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Issue> {
-        let text = serde_json::to_string(v)
-            .map_err(|e| Issue::new("", format!("could not build the result: {e}")))?;
-        js_sys::JSON::parse(&text).map_err(|_| Issue::new("", "could not build the result"))
+        let fail = || Issue::new("", "could not build the result");
+        let text = serde_json::to_string(v).map_err(|_| fail())?;
+        js_sys::JSON::parse(&text).map_err(|_| fail())
     }
 
     /// A JavaScript value as JSON for the validating reader, `what` naming it in

@@ -583,7 +583,7 @@ fn the_chart_is_redrawn_only_when_the_width_changes() {
     answer_all(&mut m, Answer::Value(3));
     update(&mut m, Msg::Finish(0));
     let c = view::chart(&m).unwrap();
-    assert_eq!((c.width, c.height), (320, 368));
+    assert_eq!((c.width, c.height), (320, 320));
 }
 
 fn team() -> Model {

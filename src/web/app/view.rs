@@ -394,42 +394,26 @@ fn review(m: &Model, fw: &Framework, out: &mut Vec<Node>) {
     }
     let mut list = el("ul").a("class", "review");
     if !fw.respondent_fields.is_empty() {
-        let given = r.map_or(0, |r| r.respondent.len());
-        list.push(
-            el("li")
-                .c(el("h3").t(&m.t("aboutYou")))
-                .c(p(
-                    "",
-                    &m.fill(
-                        "aboutGiven",
-                        &[
-                            ("answered", &count_text(given)),
-                            ("total", &count_text(fw.respondent_fields.len())),
-                        ],
-                    ),
-                ))
-                .c(button(
-                    &Msg::Go(Screen::About),
-                    &m.fill("change", &[("name", &m.t("aboutYou"))]),
-                    false,
-                )),
-        );
+        list.push(el("li").c(el("h3").t(&m.t("aboutYou"))).c(button(
+            &Msg::Go(Screen::About),
+            &m.fill("change", &[("name", &m.t("aboutYou"))]),
+            false,
+        )));
     }
     for (i, f) in fw.foundations.iter().enumerate() {
         let fs = result.as_ref().and_then(|s| s.foundations.get(i));
         let answered = fs.map_or(0, |s| s.answered + s.dont_know);
         let mut li = el("li").c(el("h3").t(&f.name));
-        let mut line = m.fill(
-            "answeredOf",
-            &[
-                ("answered", &count_text(answered)),
-                ("total", &count_text(f.items.len())),
-            ],
-        );
-        if let Some(s) = fs.filter(|s| s.dont_know > 0) {
-            line.push_str(&m.fill("dontKnowCount", &[("count", &count_text(s.dont_know))]));
-        }
-        li.push(p("", &line));
+        li.push(p(
+            "",
+            &m.fill(
+                "answeredOf",
+                &[
+                    ("answered", &count_text(answered)),
+                    ("total", &count_text(f.items.len())),
+                ],
+            ),
+        ));
         if fs.is_some_and(|s| s.status == Status::Insufficient) {
             li.push(p(
                 "warning",
@@ -483,8 +467,8 @@ pub fn chart(m: &Model) -> Option<RadarChart> {
     } else {
         640
     };
-    // Taller than wide on a phone, so that labels have room above and below.
-    let h = (f64::from(w) * if w < 480 { 1.15 } else { 0.8 }) as u32;
+    // Square on a phone, so that labels have room above and below.
+    let h = (f64::from(w) * if w < 480 { 1.0 } else { 0.8 }) as u32;
     #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
     if m.mode == Mode::Team {
         return super::team::chart(m, fw, w, h);

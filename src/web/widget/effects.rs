@@ -5,10 +5,10 @@
 //! [`Msg::Copied`]) that it shows and announces with a way round.
 
 use super::{dom, read, send, App};
-use crate::chart::draw::{css_color, hex, mix, Theme};
-use crate::chart::radar_svg_of_valid;
+use crate::chart::draw::{css_color, Theme};
 use crate::core::scoring::{ScoreResult, Status};
 use crate::web::app::{view, Body, Effect, Failure, Focus, Msg, Out, Restored};
+use plotters::style::Color;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -108,7 +108,7 @@ fn progress(app: &Rc<App>) {
 /// The chart's colours and font from the page: the canvas' computed style carries the
 /// theme's custom properties (or, in a forced-colours mode, the system colours; see
 /// widget.css), so the chart follows `--fc-accent`, `--fc-font` and the rest.
-fn theme_of(canvas: &Element) -> (Theme, Option<String>, bool) {
+fn theme_of(canvas: &Element) -> Theme {
     let style = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten());
     let get = |p: &str| {
         style
@@ -118,22 +118,22 @@ fn theme_of(canvas: &Element) -> (Theme, Option<String>, bool) {
     };
     let d = Theme::default();
     let color = |p: &str, or| css_color(&get(p)).unwrap_or(or);
-    let background = color("background-color", d.background);
     let grid = color("border-bottom-color", d.grid);
     let font = get("font-family");
-    let theme = Theme {
+    Theme {
         ink: color("color", d.ink),
         muted: color("border-right-color", d.muted),
         grid,
-        background,
-        bands: [mix(background, grid, 0.12), mix(background, grid, 0.27)],
+        background: color("background-color", d.background),
+        bands: [grid.mix(0.12), grid.mix(0.27)],
+        accent: css_color(&get("border-top-color")),
+        // In a forced-colours mode every series is drawn in the one colour it has for
+        // them, and they differ by dash and marker.
+        accent_all: !get("--fc-forced").trim().is_empty(),
         font: if font.trim().is_empty() { d.font } else { font },
         // Legible on a phone and at 400 % zoom: the chart is drawn at the width shown.
         min_font: 12.0,
-    };
-    let accent = css_color(&get("border-top-color")).map(hex);
-    let forced = !get("--fc-forced").trim().is_empty();
-    (theme, accent, forced)
+    }
 }
 
 /// Draws the screen's chart, if it has one, at the model's width in the page's theme.
@@ -141,20 +141,12 @@ fn draw_chart(app: &Rc<App>) {
     let Ok(Some(canvas)) = app.ui.main.query_selector("canvas") else {
         return;
     };
-    let Some(Some(mut chart)) = read(app, view::chart) else {
+    let Some(Some(chart)) = read(app, view::chart) else {
         return;
     };
-    let (theme, accent, forced) = theme_of(&canvas);
-    // The first series takes the accent colour; in a forced-colours mode every series
-    // does (they differ by dash and marker).
-    for (i, s) in chart.series.iter_mut().enumerate() {
-        if i == 0 || forced {
-            s.color = accent.clone().or(s.color.take());
-        }
-    }
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     if let Some(c) = canvas.dyn_ref::<HtmlCanvasElement>() {
-        let _ = crate::web::canvas::draw_on_canvas(c, &chart, ratio, false, &theme);
+        let _ = crate::web::canvas::draw_on_canvas(c, &chart, ratio, false, &theme_of(&canvas));
     }
 }
 
@@ -264,9 +256,9 @@ fn data_url(mime: &str, text: &str) -> String {
 fn download(app: &Rc<App>, name: &str, body: Body) -> bool {
     let url = match body {
         Body::Text(mime, text) => Some(data_url(mime, &text)),
-        Body::Chart(chart, false) => radar_svg_of_valid(&chart)
-            .ok()
-            .map(|svg| data_url("image/svg+xml", &svg)),
+        Body::Chart(chart, false) => {
+            crate::web::canvas::svg_of_valid(&chart).map(|svg| data_url("image/svg+xml", &svg))
+        }
         Body::Chart(chart, true) => app
             .ui
             .doc

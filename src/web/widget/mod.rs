@@ -468,20 +468,21 @@ impl Widget {
         }
     }
 
-    /// Overrides UI text: an object of key to text.
+    /// Overrides UI text: an object of key to text (read as its JSON, like every object
+    /// the element is given).
     #[wasm_bindgen(js_name = setStrings)]
     pub fn set_strings(&self, value: &JsValue) {
-        let mut map = Vec::new();
-        if let Ok(entries) = js_sys::Object::entries(&js_sys::Object::from(value.clone()))
-            .dyn_into::<js_sys::Array>()
-        {
-            for pair in entries.iter() {
-                let pair = js_sys::Array::from(&pair);
-                if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                    map.push((k, v));
-                }
-            }
-        }
+        let map = crate::core::reader::parse_json(&host_json(value))
+            .ok()
+            .and_then(|v| {
+                let m = v.as_object()?;
+                Some(
+                    m.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                        .collect(),
+                )
+            })
+            .unwrap_or_default();
         send(&self.app, Msg::Strings(map));
     }
 
@@ -515,7 +516,9 @@ impl Widget {
         crate::web::to_js(&report).unwrap_or(JsValue::NULL)
     }
 
-    /// The default text of every string key, for documentation and translators.
+    /// The default text of every string key, for documentation and translators (in the
+    /// npm package: the embeds keep their glue to themselves, so none could call it).
+    #[cfg(feature = "api")]
     #[wasm_bindgen(js_name = defaultStrings)]
     pub fn default_strings() -> JsValue {
         /// The keys and texts, as an object.
