@@ -346,7 +346,8 @@ pub fn shapes(chart: &RadarChart, l: &Layout, theme: &Theme) -> Vec<Shape> {
     // left out rather than overlap.
     let room = |gap: f64| l.radius * gap / 100.0 >= small * 1.2;
     for (k, b) in bands.iter().enumerate() {
-        if !room(upper(k) - b.from) {
+        // (On a small plot the names would run into the axes' labels.)
+        if l.radius < 110.0 || !room(upper(k) - b.from) {
             continue;
         }
         let (x, y) = l.point(0, n, (b.from + upper(k)) / 2.0);
@@ -367,7 +368,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout, theme: &Theme) -> Vec<Shape> {
     };
     let last = l.ticks.len().saturating_sub(1);
     for (i, &t) in l.ticks.iter().enumerate() {
-        if (last - i) % every != 0 {
+        if !(last - i).is_multiple_of(every) {
             continue;
         }
         let (x, y) = l.point(0, n, t);

@@ -184,6 +184,10 @@ test("results can be taken away: SVG, PNG, JSON, CSV, share code and link", asyn
   const link = await widget(page).locator("input.share").inputValue();
   assert.match(link, /\/basic\.html#fc=[A-Za-z0-9_-]{20,40}$/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  // Copied: shown and said, focus kept on the button.
+  assert.equal(await widget(page).locator(".copied").textContent(), "Copied.");
+  assert.equal(await widget(page).locator("[role=status]").first().textContent(), "Copied.");
+  assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement.textContent), "Copy share link");
   const other = await browser.newContext();
   const p2 = await other.newPage();
   await p2.goto(link);
@@ -306,6 +310,15 @@ test("it works from a page opened as a file (the team view too), and in a phone-
   const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await axe(page, "a foundation step at phone width");
+  // From a file, a link would point at the sender's disk: the code only.
+  await page.evaluate(() => {
+    const el = document.querySelector("foundations-check");
+    el.setAttribute("mode", "results");
+    el.response = { framework: "place-based-partnership", version: "1.0.0", answers: { "purpose-1": 4, "purpose-2": 4 } };
+  });
+  assert.equal(await widget(page).getByRole("button", { name: "Copy share code" }).count(), 1);
+  assert.equal(await widget(page).getByRole("button", { name: "Copy share link" }).count(), 0);
+  assert.match(await screen(page).textContent(), /would point at your own computer/);
   // The team view's script is found beside the first from a file, too.
   await page.goto("file://" + join(root, "team.html"));
   await widget(page).locator("textarea").waitFor();

@@ -342,6 +342,9 @@ pub fn chart(m: &Model, fw: &Framework, w: u32, h: u32) -> Option<RadarChart> {
     if m.team.set.is_empty() {
         return None;
     }
+    // On a phone, room below for the legend, so that the axes keep their labels at a
+    // legible size.
+    let h = if w < 480 { w * 4 / 3 } else { h };
     let agg = team_aggregate(m, fw)?;
     let opts = AggregateChartOptions {
         by_group: m.team.group_by.is_some(),

@@ -315,7 +315,7 @@ fn saved_answers_and_place_are_restored_and_bad_ones_set_aside() {
             now: 0,
         }),
     );
-    update(&mut m, Msg::Failed(Failure::Storage));
+    assert_eq!(update(&mut m, Msg::Failed(Failure::Storage)), []);
     assert_eq!(m.notices.len(), 1);
 }
 
@@ -792,4 +792,42 @@ fn a_team_link_and_another_tabs_set_are_taken_in() {
     assert!(fx.contains(&Effect::Say(n.t("otherTab"))));
     update(&mut n, Msg::Hash(format!("#fc-team={}", codes(4)[3])));
     assert_eq!(n.team.set.len(), 4);
+}
+
+#[test]
+fn on_a_phone_every_chart_keeps_its_labels_at_a_legible_size() {
+    use crate::chart::layout::Layout;
+    let mut m = team();
+    let now: Vec<String> = codes(5);
+    update(
+        &mut m,
+        Msg::Team(TeamMsg::Import {
+            source: "x".into(),
+            text: now.join("\n"),
+            previous: false,
+        }),
+    );
+    update(&mut m, Msg::Team(TeamMsg::GroupBy(Some("role".into()))));
+    let mut me = ready();
+    answer_all(&mut me, Answer::Value(3));
+    update(&mut me, Msg::Finish(0));
+    for width in [288, 304, 320, 400] {
+        for model in [&mut m, &mut me] {
+            update(model, Msg::Resized(width));
+            let chart = view::chart(model).unwrap();
+            let layout = Layout::with_min_font(&chart, 12.0);
+            assert_eq!(
+                layout.labels.len(),
+                8,
+                "{width}px, {} series",
+                chart.series.len()
+            );
+            assert!(layout.labels.iter().all(|b| b.size >= 12.0));
+            assert!(layout
+                .labels
+                .iter()
+                .flat_map(|b| &b.lines)
+                .all(|l| !l.ends_with('-') || l.len() > 4));
+        }
+    }
 }

@@ -80,6 +80,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Failed(f) => {
             let key = match f {
                 Failure::Storage => {
+                    // Said once: not again at every answer that cannot be saved.
+                    if m.notices.iter().any(|n| n.key == "noStorage") {
+                        return fx;
+                    }
                     m.note("noStorage", "");
                     "noStorage"
                 }
@@ -269,14 +273,12 @@ fn act(m: &mut Model, fw: &Rc<Framework>, msg: Msg, fx: &mut Vec<Effect>) {
             });
             fx.push(Effect::Copy(text));
         }
-        Msg::Leave => {
-            if m.shared.take().is_some() {
-                fx.push(Effect::ClearHash);
-                m.share = None;
-                m.table = false;
-                fx.push(Effect::Render);
-                fx.push(Effect::Focus(Focus::Heading));
-            }
+        Msg::Leave if m.shared.take().is_some() => {
+            fx.push(Effect::ClearHash);
+            m.share = None;
+            m.table = false;
+            fx.push(Effect::Render);
+            fx.push(Effect::Focus(Focus::Heading));
         }
         _ => {}
     }

@@ -429,7 +429,7 @@ fn review(m: &Model, fw: &Framework, out: &mut Vec<Node>) {
         let missing: Vec<Node> = f
             .items
             .iter()
-            .filter(|it| r.map_or(true, |r| !r.answers.contains_key(&it.id)))
+            .filter(|it| r.is_none_or(|r| !r.answers.contains_key(&it.id)))
             .map(|it| el("li").t(&it.text))
             .collect();
         if !missing.is_empty() {
