@@ -286,6 +286,12 @@ fn act(m: &mut Model, fw: &Rc<Framework>, msg: Msg, fx: &mut Vec<Effect>) {
 
 /// Reads the stored value again (a framework loaded, the mode or key changed).
 fn reread(m: &mut Model, fx: &mut Vec<Effect>) {
+    // A build without the team view never reads (nor sets aside) a team's saved set.
+    #[cfg(not(any(feature = "team", not(target_arch = "wasm32"))))]
+    if m.mode == Mode::Team {
+        fx.push(Effect::Render);
+        return;
+    }
     match m.read_key() {
         Some(key) => fx.push(Effect::Read(key)),
         None => fx.push(Effect::Render),

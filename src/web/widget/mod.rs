@@ -13,7 +13,6 @@ use crate::core::builtin;
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
 use crate::core::response::Response;
-use crate::web::app::strings;
 use crate::web::app::{update, Mode, Model, Msg};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -508,7 +507,7 @@ impl Widget {
             crate::core::team::ImportReport {
                 rejected: vec![Issue::new(
                     source,
-                    strings::Strings::default().get("teamMissing"),
+                    crate::web::app::strings::Strings::default().get("teamMissing"),
                 )],
                 ..Default::default()
             }
@@ -525,7 +524,7 @@ impl Widget {
         struct All;
         impl serde::Serialize for All {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_map(strings::defaults().copied())
+                s.collect_map(crate::web::app::strings::defaults().copied())
             }
         }
         crate::web::to_js(&All).unwrap_or(JsValue::NULL)
