@@ -10,11 +10,14 @@
 //! - [`web`]: the browser layer: the JavaScript API of the npm package and the
 //!   `<foundations-check>` element (wasm32 only, apart from its pure parts).
 
-/// The self-check embed's allocator: lol_alloc's free list, about 1 KB of code where
-/// the standard library's dlmalloc is about 6 KB (-3.1 KB of the gzipped embed). The
-/// embed runs on one thread and allocates little (one person's answers, one screen);
-/// the team view and the npm package, which read tens of thousands of responses, keep
-/// dlmalloc.
+/// The self-check embed's allocator: lol_alloc's free list (sorted by address, freed
+/// blocks coalesced), about 1 KB of code where the standard library's dlmalloc is about
+/// 6 KB (-3.1 KB of the gzipped embed). The embed runs on one thread and allocates
+/// little (one person's answers, one screen); measured from the script tag to
+/// `fc-ready` on a results link it started in 177 ms against dlmalloc's 212 ms (medians
+/// of 15 interleaved runs on a busy two-core machine; the smaller module compiles
+/// sooner). The team view and the npm package, which read tens of thousands of
+/// responses, keep dlmalloc.
 #[cfg(all(target_arch = "wasm32", not(feature = "api"), not(feature = "team")))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
