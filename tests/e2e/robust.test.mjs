@@ -194,6 +194,13 @@ test("at 320 px the page never scrolls sideways and the chart is redrawn at the 
 
 test("forced colours: the chart takes the system colours and axe finds nothing", async () => {
   const { page, ctx, problems } = await openPage(site, "/basic.html");
+  await page.emulateMedia({ forcedColors: "active", colorScheme: "light" });
+  await widget(page).getByRole("button", { name: "Start the self-check" }).click();
+  await widget(page).getByRole("button", { name: "Next" }).click();
+  await widget(page).locator("fieldset").first().getByRole("radio", { name: "Agree", exact: true }).check();
+  await axe(page, "a foundation step in forced colours");
+  await widget(page).getByRole("button", { name: "Back" }).click();
+  await widget(page).getByRole("button", { name: "Back" }).click();
   await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
   await finishAll(page);
   await page.screenshot({ path: "/tmp/widget-mue/shot-forced.png", fullPage: true });
@@ -218,6 +225,12 @@ test("a right-to-left framework sets the language and direction; the lang attrib
   });
   assert.deepEqual(await dir(), ["ar", "rtl", "rtl"]);
   await axe(page, "the introduction, right to left");
+  await widget(page).getByRole("button", { name: "Start the self-check" }).click();
+  await widget(page).getByRole("button", { name: "Next" }).click();
+  await axe(page, "a foundation step, right to left");
+  await page.screenshot({ path: "/tmp/widget-mue/shot-rtl-step.png" });
+  await widget(page).getByRole("button", { name: "Back" }).click();
+  await widget(page).getByRole("button", { name: "Back" }).click();
   await finishAll(page, "أوافق");
   await axe(page, "the results, right to left");
   await page.screenshot({ path: "/tmp/widget-mue/shot-rtl.png", fullPage: true });
