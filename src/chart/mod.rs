@@ -391,14 +391,15 @@ impl RadarChart {
 
 /// Parses `#rrggbb` (or `#rgb`).
 pub fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
-    let h = s.strip_prefix('#')?;
-    let d = |c: &str| u8::from_str_radix(c, 16).ok();
-    match h.len() {
-        6 if h.is_ascii() => Some((d(&h[0..2])?, d(&h[2..4])?, d(&h[4..6])?)),
-        3 if h.is_ascii() => {
-            let x = |i: usize| d(&h[i..i + 1]).map(|v| v * 17);
-            Some((x(0)?, x(1)?, x(2)?))
-        }
+    let h = s.strip_prefix('#')?.as_bytes();
+    let d = |b: &u8| (*b as char).to_digit(16).map(|v| v as u8);
+    match h {
+        [r1, r2, g1, g2, b1, b2] => Some((
+            d(r1)? * 16 + d(r2)?,
+            d(g1)? * 16 + d(g2)?,
+            d(b1)? * 16 + d(b2)?,
+        )),
+        [r, g, b] => Some((d(r)? * 17, d(g)? * 17, d(b)? * 17)),
         _ => None,
     }
 }

@@ -163,7 +163,7 @@ pub fn open_link(m: &mut Model, fw: &Framework, hash: &str, fx: &mut Vec<Effect>
     let Some(i) = hash.find("fc-team=") else {
         return;
     };
-    let codes = hash[i + 8..].replace(',', "\n");
+    let codes = hash.get(i + 8..).unwrap_or_default().replace(',', "\n");
     let source = m.t("teamFromLink");
     m.team.report = Some(team::import(fw, &mut m.team.set, &source, &codes));
     save(m, fw, fx);

@@ -376,7 +376,7 @@ fn open_hash(m: &mut Model, fw: &Framework, hash: &str) -> bool {
         .bytes()
         .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
         .unwrap_or(rest.len());
-    match sharecode::decode(fw, &rest[..end]) {
+    match sharecode::decode(fw, rest.get(..end).unwrap_or(rest)) {
         Ok(r) => {
             m.shared = Some(r);
             m.share = None;

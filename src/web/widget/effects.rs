@@ -211,7 +211,8 @@ fn restore(app: &Rc<App>, key: &str) {
 
 /// An address up to its fragment ('#' is ASCII, so that is a character boundary).
 fn before_hash(href: &str) -> &str {
-    &href[..href.bytes().position(|b| b == b'#').unwrap_or(href.len())]
+    let end = href.bytes().position(|b| b == b'#').unwrap_or(href.len());
+    href.get(..end).unwrap_or(href)
 }
 
 fn store(key: &str, value: Option<&str>) -> bool {
