@@ -487,31 +487,20 @@ impl Widget {
 
     /// Adds responses to the team set (or, with `previous`, the earlier round) from
     /// text: share codes or links, JSON or CSV, at once. Returns `{ added, duplicates,
-    /// rejected: [{ path, message }] }`.
+    /// untimedDuplicates, rejected: [{ path, message }] }`. Only in the team build (the
+    /// element class says so when the self-check file is asked).
+    #[cfg(feature = "team")]
     #[wasm_bindgen(js_name = importText)]
     pub fn import_text(&self, source: &str, text: &str, previous: bool) -> JsValue {
-        #[cfg(feature = "team")]
-        let report = {
-            use crate::web::app::team::TeamMsg;
-            let msg = TeamMsg::Import {
-                source: source.to_string(),
-                text: text.to_string(),
-                previous,
-            };
-            send(&self.app, Msg::Team(msg));
-            read(&self.app, |m| m.team.report.clone().unwrap_or_default()).unwrap_or_default()
+        use crate::web::app::team::TeamMsg;
+        let msg = TeamMsg::Import {
+            source: source.to_string(),
+            text: text.to_string(),
+            previous,
         };
-        #[cfg(not(feature = "team"))]
-        let report = {
-            let _ = (text, previous);
-            crate::core::team::ImportReport {
-                rejected: vec![Issue::new(
-                    source,
-                    crate::web::app::strings::Strings::default().get("teamMissing"),
-                )],
-                ..Default::default()
-            }
-        };
+        send(&self.app, Msg::Team(msg));
+        let report =
+            read(&self.app, |m| m.team.report.clone().unwrap_or_default()).unwrap_or_default();
         crate::web::to_js(&report).unwrap_or(JsValue::NULL)
     }
 
