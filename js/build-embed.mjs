@@ -105,7 +105,7 @@ defineFoundationsCheck(init().then(() => fc), null);
 `;
 writeFileSync(new URL("pkg/element.js", root), esm);
 writeFileSync(new URL("pkg/element.d.ts", root), `// Importing "foundations-check/element" registers <foundations-check>.
-import type { Framework, Response, Issue } from "./foundations_check.js";
+import type { Framework, Response, Issue, ScoreResult } from "./foundations_check.js";
 export interface ImportReport { added: number; duplicates: number; rejected: Issue[] }
 export interface FoundationsCheckElement extends HTMLElement {
   /** The loaded framework; set a built-in id, a URL, JSON text or an object. */
@@ -119,6 +119,15 @@ export interface FoundationsCheckElement extends HTMLElement {
 }
 declare global {
   interface HTMLElementTagNameMap { "foundations-check": FoundationsCheckElement }
+  /** The element's events, which bubble out of it. */
+  interface HTMLElementEventMap {
+    /** The framework is loaded (and saved answers read). */
+    "fc-ready": CustomEvent<null>;
+    /** An answer was given: the response. */
+    "fc-change": CustomEvent<Response>;
+    /** The person asked for results: the score, as score() gives it. */
+    "fc-complete": CustomEvent<ScoreResult>;
+  }
 }
 `);
 for (const [name, e] of [["foundations-check.js", selfCheck], ["foundations-check-team.js", withTeam]]) {

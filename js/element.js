@@ -112,6 +112,7 @@ function defineFoundationsCheck(ready, loadTeam) {
      */
     importResponses(text, { name = "imported text", previous = false } = {}) {
       if (!this._widget || !this._widget.hasFramework) throw new Error("foundations-check: the framework is not loaded yet (wait for fc-ready)");
+      if (!this._widget.importText) throw new Error('foundations-check: importResponses needs the team view: set mode="team" and wait for fc-ready (foundations-check-team.js is loaded beside this file)');
       return this._widget.importText(name, String(text), previous);
     }
 

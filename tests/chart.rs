@@ -488,3 +488,22 @@ fn charts_made_from_a_framework_at_its_limits_are_valid() {
         Ok(())
     );
 }
+
+/// Ties are stated: every axis at the highest (or lowest) figure, as it is written (cut
+/// toward zero: 25.2 is 25, 74.8 is 74), is named, so that a screen reader hears the
+/// same as the table says.
+#[test]
+fn text_alternative_states_ties() {
+    let c = RadarChart::from_value(
+        &json!({
+            "axes": builtin_axes(),
+            "series": [{"label": "You", "values": [75, 74.8, 50, 25, 25.2, 60, 75, 40]}]
+        })
+        .into(),
+    )
+    .unwrap();
+    assert_eq!(
+        text_alternative(&c).summary,
+        "Highest Shared purpose and Communities as partners (75%), lowest Leadership and culture and Governance (25%)."
+    );
+}

@@ -34,6 +34,69 @@ const BAND_TINTS: [RGBAColor; 2] = [
     RGBAColor(0xe8, 0xed, 0xf1, 1.0),
 ];
 
+/// The colours, font and smallest text of a chart: by default the colours above and
+/// sans-serif, as the npm API and the SVG snapshots draw it; the widget takes them
+/// from the page's theme (its custom properties, or the system colours of a forced-
+/// colours mode) and asks for text no smaller than it can be read at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    /// Labels and the title.
+    pub ink: RGBAColor,
+    /// Ticks and band names.
+    pub muted: RGBAColor,
+    /// Rings and spokes.
+    pub grid: RGBAColor,
+    /// Behind everything, and the halo of each marker.
+    pub background: RGBAColor,
+    /// The band rings, alternately.
+    pub bands: [RGBAColor; 2],
+    /// The first series' colour (every series' when `accent_all`), in place of the
+    /// chart's own.
+    pub accent: Option<RGBAColor>,
+    /// Every series in the accent colour, told apart by dash and marker (a forced-
+    /// colours mode has one colour for them).
+    pub accent_all: bool,
+    /// A CSS font family list.
+    pub font: String,
+    /// The smallest text, in pixels (labels shrink to fit down to this).
+    pub min_font: f64,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            ink: INK,
+            muted: MUTED,
+            grid: GRID,
+            background: WHITE_,
+            bands: BAND_TINTS,
+            accent: None,
+            accent_all: false,
+            font: "sans-serif".into(),
+            min_font: 9.0,
+        }
+    }
+}
+
+/// A colour as a browser's computed style writes it, "rgb(0, 94, 184)" or "rgba(0, 0,
+/// 0, 0)" (an opacity other than 0 counts as opaque); `None` for anything else. The
+/// numbers are read as integers: std's float parser measured several KB of the embed.
+pub fn css_color(s: &str) -> Option<RGBAColor> {
+    let body = s
+        .trim()
+        .strip_prefix("rgb")?
+        .trim_start_matches('a')
+        .strip_prefix('(')?;
+    let mut parts = body.trim_end_matches(')').split(',').map(str::trim);
+    let mut channel = || parts.next()?.parse::<u8>().ok();
+    let (r, g, b) = (channel()?, channel()?, channel()?);
+    let alpha = match parts.next() {
+        Some("0") => 0.0,
+        _ => 1.0,
+    };
+    Some(RGBAColor(r, g, b, alpha))
+}
+
 /// Dash (length, gap) per series; `None` is a solid line.
 pub const DASHES: [Option<(f64, f64)>; 8] = [
     None,
@@ -97,7 +160,10 @@ pub enum Shape {
     },
 }
 
-pub fn series_color(chart: &RadarChart, s: usize) -> RGBAColor {
+pub fn series_color(chart: &RadarChart, s: usize, theme: &Theme) -> RGBAColor {
+    if let Some(a) = theme.accent.filter(|_| s == 0 || theme.accent_all) {
+        return a;
+    }
     let (r, g, b) = chart.series[s]
         .color
         .as_deref()
@@ -121,7 +187,14 @@ fn marker_of(s: usize) -> Marker {
     }
 }
 
-fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: RGBAColor) {
+fn marker(
+    out: &mut Vec<Shape>,
+    m: Marker,
+    (x, y): (f64, f64),
+    r: f64,
+    color: RGBAColor,
+    halo_color: RGBAColor,
+) {
     let poly = |pts: &[(f64, f64)]| Shape::Fill {
         points: pts.iter().map(|(dx, dy)| (x + dx, y + dy)).collect(),
         color,
@@ -131,14 +204,14 @@ fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: RG
             .iter()
             .map(|(dx, dy)| (x + dx * 1.35, y + dy * 1.35))
             .collect(),
-        color: WHITE_,
+        color: halo_color,
     };
     let shape: Vec<(f64, f64)> = match m {
         Marker::Circle => {
             out.push(Shape::Circle {
                 center: (x, y),
                 radius: r + 1.5,
-                color: WHITE_,
+                color: halo_color,
             });
             out.push(Shape::Circle {
                 center: (x, y),
@@ -157,7 +230,7 @@ fn marker(out: &mut Vec<Shape>, m: Marker, (x, y): (f64, f64), r: f64, color: RG
             for seg in [p, q] {
                 out.push(Shape::Line {
                     points: seg.iter().map(|(dx, dy)| (x + dx, y + dy)).collect(),
-                    color: WHITE_,
+                    color: halo_color,
                     width: 5.0,
                     dash: None,
                 });
@@ -213,8 +286,9 @@ fn text_box(out: &mut Vec<Shape>, b: &TextBox, color: RGBAColor) {
     }
 }
 
-/// Everything the chart paints, back to front.
-pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
+/// Everything the chart paints, back to front, in the theme's colours.
+pub fn shapes(chart: &RadarChart, l: &Layout, theme: &Theme) -> Vec<Shape> {
+    let small = theme.min_font.max(10.0);
     let mut out = Vec::new();
     let n = chart.axes.len();
     let ring = |v: f64| -> Vec<(f64, f64)> { (0..n).map(|i| l.point(i, n, v)).collect() };
@@ -225,7 +299,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
             (l.width, l.height),
             (0.0, l.height),
         ],
-        color: WHITE_,
+        color: theme.background,
     });
 
     // Bands: faint rings painted from the outside in.
@@ -235,7 +309,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
     for k in (0..bands.len()).rev() {
         out.push(Shape::Fill {
             points: ring(upper(k)),
-            color: BAND_TINTS[k % 2],
+            color: theme.bands[k % 2],
         });
     }
     // Grid rings and spokes; highlighted spokes dark, thick and dashed.
@@ -244,7 +318,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
         pts.push(pts[0]);
         out.push(Shape::Line {
             points: pts,
-            color: GRID,
+            color: theme.grid,
             width: 1.0,
             dash: None,
         });
@@ -254,39 +328,55 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
         out.push(if chart.is_highlighted(i) {
             Shape::Line {
                 points: spoke,
-                color: INK,
+                color: theme.ink,
                 width: 2.5,
                 dash: Some((6.0, 3.0)),
             }
         } else {
             Shape::Line {
                 points: spoke,
-                color: GRID,
+                color: theme.grid,
                 width: 1.0,
                 dash: None,
             }
         });
     }
-    // Band names right of the top spoke; tick values left of it.
+    // Band names right of the top spoke; tick values left of it; on a chart too small
+    // for them at a legible size, the names of narrow bands and every other tick are
+    // left out rather than overlap.
+    let room = |gap: f64| l.radius * gap / 100.0 >= small * 1.2;
     for (k, b) in bands.iter().enumerate() {
+        // (On a small plot the names would run into the axes' labels.)
+        if l.radius < 110.0 || !room(upper(k) - b.from) {
+            continue;
+        }
         let (x, y) = l.point(0, n, (b.from + upper(k)) / 2.0);
         out.push(Shape::Text {
             text: b.label.clone(),
             at: (x + 5.0, y),
-            size: 10.0,
-            color: MUTED,
+            size: small,
+            color: theme.muted,
             bold: false,
             align: Align::Start,
             middle: true,
         });
     }
-    for &t in &l.ticks {
+    let every = if l.ticks.len() > 2 && !room(100.0 / (l.ticks.len() - 1) as f64) {
+        2
+    } else {
+        1
+    };
+    let last = l.ticks.len().saturating_sub(1);
+    for (i, &t) in l.ticks.iter().enumerate() {
+        if !(last - i).is_multiple_of(every) {
+            continue;
+        }
         let (x, y) = l.point(0, n, t);
         out.push(Shape::Text {
             text: crate::core::num::fmt(t, 0),
             at: (x - 5.0, y),
-            size: 10.0,
-            color: MUTED,
+            size: small,
+            color: theme.muted,
             bold: false,
             align: Align::End,
             middle: true,
@@ -295,7 +385,7 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
 
     // Series: range band, fill, outline, markers.
     for s in 0..chart.series.len() {
-        let color = series_color(chart, s);
+        let color = series_color(chart, s, theme);
         let pts = l.series_points(chart, s);
         if let Some(range) = chart.series[s].range.as_ref().filter(|_| super::OVERLAYS) {
             for i in 0..n {
@@ -345,19 +435,19 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
             }
         }
         for p in pts.iter().flatten() {
-            marker(&mut out, marker_of(s), *p, 4.5, color);
+            marker(&mut out, marker_of(s), *p, 4.5, color, theme.background);
         }
     }
 
     // Labels, title, legend.
     for b in &l.labels {
-        text_box(&mut out, b, INK);
+        text_box(&mut out, b, theme.ink);
     }
     if let Some(t) = &l.title {
-        text_box(&mut out, t, INK);
+        text_box(&mut out, t, theme.ink);
     }
     for item in &l.legend {
-        let color = series_color(chart, item.series);
+        let color = series_color(chart, item.series, theme);
         let (x, y) = (item.x, item.y);
         out.push(Shape::Line {
             points: vec![(x, y), (x + SWATCH, y)],
@@ -371,8 +461,9 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
             (x + SWATCH / 2.0, y),
             4.5,
             color,
+            theme.background,
         );
-        text_box(&mut out, &item.label, INK);
+        text_box(&mut out, &item.label, theme.ink);
     }
     out
 }
@@ -382,9 +473,19 @@ pub fn shapes(chart: &RadarChart, l: &Layout) -> Vec<Shape> {
 /// drawn at that ratio, so it stays sharp), then presents it. Errors are plotters'
 /// (the backend's, or a drawing area already in use), as text.
 pub fn draw<B: DrawingBackend>(backend: B, chart: &RadarChart) -> Result<(), String> {
+    draw_themed(backend, chart, &Theme::default())
+}
+
+/// [`draw`] in a theme's colours and font, with text no smaller than its minimum.
+pub fn draw_themed<B: DrawingBackend>(
+    backend: B,
+    chart: &RadarChart,
+    theme: &Theme,
+) -> Result<(), String> {
     let scale = f64::from(backend.get_size().0) / f64::from(chart.width);
     let root = backend.into_drawing_area();
-    paint(&root, &shapes(chart, &Layout::new(chart)), scale)
+    let layout = Layout::with_min_font(chart, theme.min_font);
+    paint(&root, &shapes(chart, &layout, theme), scale, &theme.font)
         .and_then(|()| root.present())
         .map_err(|e| e.to_string())
 }
@@ -400,6 +501,7 @@ pub fn paint<B: DrawingBackend>(
     root: &DrawingArea<B, Shift>,
     list: &[Shape],
     scale: f64,
+    font: &str,
 ) -> Result<(), DrawingAreaErrorKind<B::ErrorType>> {
     let p = |&(x, y): &(f64, f64)| ((x * scale).round() as i32, (y * scale).round() as i32);
     let px = |v: f64| (v * scale).round().max(1.0) as u32;
@@ -455,7 +557,7 @@ pub fn paint<B: DrawingBackend>(
                 };
                 let v = if *middle { VPos::Center } else { VPos::Top };
                 let style = TextStyle {
-                    font: FontDesc::new(FontFamily::SansSerif, size * scale, weight),
+                    font: FontDesc::new(FontFamily::Name(font), size * scale, weight),
                     color: color.to_backend_color(),
                     pos: Pos::new(h, v),
                 };
@@ -478,7 +580,7 @@ mod tests {
     fn painted(list: &[Shape], scale: f64) -> Vec<String> {
         let mut out = String::new();
         let root = Svg::new(&mut out, (100, 100), "t").into_drawing_area();
-        paint(&root, list, scale).unwrap();
+        paint(&root, list, scale, "sans-serif").unwrap();
         root.present().unwrap();
         drop(root);
         out.lines().skip(2).map(str::to_string).collect()
@@ -564,6 +666,35 @@ mod tests {
                 format!("<text x=\"15\" y=\"30\" dy=\"0.5ex\" text-anchor=\"end\"{tail} fill=\"#212B32\">A &amp; B</text>"),
             ]
         );
+    }
+
+    #[test]
+    fn css_colours_are_read_as_computed_styles_write_them() {
+        use super::css_color;
+        use plotters::style::RGBAColor;
+        assert_eq!(
+            css_color("rgb(0, 94, 184)"),
+            Some(RGBAColor(0, 94, 184, 1.0))
+        );
+        assert_eq!(
+            css_color(" rgba(0, 0, 0, 0) "),
+            Some(RGBAColor(0, 0, 0, 0.0))
+        );
+        assert_eq!(
+            css_color("rgba(0, 0, 0, 0.5)"),
+            Some(RGBAColor(0, 0, 0, 1.0))
+        );
+        for bad in [
+            "",
+            "red",
+            "#005eb8",
+            "rgb(1, 2)",
+            "rgb(1, x, 3)",
+            "rgb(300, 1, 1)",
+            "oklch(0.5 0.1 200)",
+        ] {
+            assert_eq!(css_color(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -252,7 +252,22 @@ fn fit_radius(
 
 impl Layout {
     pub fn new(chart: &RadarChart) -> Layout {
+        Layout::with_min_font(chart, 0.0)
+    }
+
+    /// The layout with label text no smaller than `min_font` pixels (the widget asks
+    /// for a size that stays legible on a phone and at 400 % zoom, where the chart is
+    /// drawn at the width it is shown, one chart pixel to one CSS pixel).
+    pub fn with_min_font(chart: &RadarChart, min_font: f64) -> Layout {
         let (w, h) = (f64::from(chart.width), f64::from(chart.height));
+        let mut sizes: Vec<f64> = FONT_SIZES
+            .iter()
+            .copied()
+            .filter(|s| *s >= min_font)
+            .collect();
+        if sizes.is_empty() {
+            sizes.push(min_font);
+        }
         let mut top = MARGIN;
         let title = chart
             .title
@@ -299,10 +314,19 @@ impl Layout {
         let mut chosen: Option<(f64, f64, Vec<TextBox>)> = None;
         let mut fallback: Option<(f64, f64, Vec<TextBox>)> = None;
         let min_good = 0.2 * (area.right - area.left).min(area.bottom - area.top);
-        'fonts: for size in FONT_SIZES {
+        'fonts: for size in sizes {
             let mut best: Option<(f64, Vec<TextBox>)> = None;
+            // Room for the longest word of any label where the chart has it, so that
+            // words are broken (with a hyphen) only when they cannot fit at all.
+            let longest = chart
+                .axes
+                .iter()
+                .flat_map(|a| a.label.split_whitespace())
+                .map(|word| width(word, size))
+                .fold(0.0, f64::max)
+                .min(w * 0.3);
             for share in WRAP_SHARES {
-                let max_w = (w * share).max(56.0);
+                let max_w = (w * share).max(56.0).max(longest);
                 let prepared: Vec<(Vec<String>, bool)> =
                     (0..n).map(|i| label_lines(chart, i, size, max_w)).collect();
                 if let Some((r, boxes)) = fit_radius(&prepared, size, c, &area) {

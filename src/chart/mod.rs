@@ -391,14 +391,15 @@ impl RadarChart {
 
 /// Parses `#rrggbb` (or `#rgb`).
 pub fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
-    let h = s.strip_prefix('#')?;
-    let d = |c: &str| u8::from_str_radix(c, 16).ok();
-    match h.len() {
-        6 if h.is_ascii() => Some((d(&h[0..2])?, d(&h[2..4])?, d(&h[4..6])?)),
-        3 if h.is_ascii() => {
-            let x = |i: usize| d(&h[i..i + 1]).map(|v| v * 17);
-            Some((x(0)?, x(1)?, x(2)?))
-        }
+    let h = s.strip_prefix('#')?.as_bytes();
+    let d = |b: &u8| (*b as char).to_digit(16).map(|v| v as u8);
+    match h {
+        [r1, r2, g1, g2, b1, b2] => Some((
+            d(r1)? * 16 + d(r2)?,
+            d(g1)? * 16 + d(g2)?,
+            d(b1)? * 16 + d(b2)?,
+        )),
+        [r, g, b] => Some((d(r)? * 17, d(g)? * 17, d(b)? * 17)),
         _ => None,
     }
 }
@@ -426,15 +427,6 @@ fn pct(v: f64, places: u32) -> String {
     format!("{}%", crate::core::num::shown(Exact::Float(v), places))
 }
 
-/// "A", "A and B", "A, B and C".
-fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// A summary sentence (highest and lowest axes of each series) and the data as rows.
 pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
     TextAlternative {
@@ -458,8 +450,25 @@ pub fn text_alternative(chart: &RadarChart) -> TextAlternative {
 /// The summary sentence of [`text_alternative`] alone (what a chart's text alternative
 /// and an SVG's title say).
 pub fn summary(chart: &RadarChart) -> String {
+    summary_of(chart, true)
+}
+
+/// Names as a list: "A", "A and B", "A, B and C".
+fn names(list: &[&str]) -> String {
+    match list {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The summary: the chart's title ("Radar chart: …", when `with_title` and it has one),
+/// then each series' highest and lowest axes, every axis of a tie named ("Highest A and
+/// B (75%)"), and the marked axes. A widget that names the chart itself leaves the
+/// title out, so that "Radar chart" is said once.
+pub fn summary_of(chart: &RadarChart, with_title: bool) -> String {
     let mut sentences = Vec::new();
-    if let Some(t) = &chart.title {
+    if let Some(t) = chart.title.as_ref().filter(|_| with_title) {
         sentences.push(format!("Radar chart: {t}."));
     }
     for s in &chart.series {
@@ -474,48 +483,32 @@ pub fn summary(chart: &RadarChart) -> String {
         } else {
             String::new()
         };
-        if scored.is_empty() {
+        let Some(&(_, first)) = scored.first() else {
             sentences.push(format!("{who}no scores."));
             continue;
-        }
-        // Highest and lowest as shown (cut to the chart's places), so that values
-        // shown alike are said alike: every axis at the top is named as a tie.
-        let shown: Vec<(usize, i64)> = scored
-            .iter()
-            .map(|&(i, v)| (i, Exact::Float(v).trunc_scaled(chart.places)))
-            .collect();
-        let top = shown.iter().map(|x| x.1).max().unwrap_or(0);
-        let bottom = shown.iter().map(|x| x.1).min().unwrap_or(0);
-        let value_of = |t: i64| scored[shown.iter().position(|x| x.1 == t).unwrap_or(0)].1;
-        let names = |t: i64| -> Vec<&str> {
-            shown
-                .iter()
-                .filter(|x| x.1 == t)
-                .map(|x| chart.axes[x.0].label.as_str())
-                .collect()
+        };
+        let hi = scored.iter().fold(first, |a, b| a.max(b.1));
+        let lo = scored.iter().fold(first, |a, b| a.min(b.1));
+        // Ties are told as they are shown: by the figures as written.
+        let (hi_text, lo_text) = (pct(hi, chart.places), pct(lo, chart.places));
+        let at = |v: &str| -> String {
+            names(
+                &scored
+                    .iter()
+                    .filter(|(_, x)| pct(*x, chart.places) == v)
+                    .map(|(i, _)| chart.axes[*i].label.as_str())
+                    .collect::<Vec<_>>(),
+            )
         };
         let lead = if who.is_empty() { "Highest" } else { "highest" };
         let mut s2 = if scored.len() == 1 {
-            format!(
-                "{who}{} {}",
-                chart.axes[scored[0].0].label,
-                pct(scored[0].1, chart.places)
-            )
-        } else if top == bottom {
+            format!("{who}{} {hi_text}", at(&hi_text))
+        } else if hi_text == lo_text {
             let all = if who.is_empty() { "All" } else { "all" };
-            format!(
-                "{who}{all} {} at {}",
-                scored.len(),
-                pct(value_of(top), chart.places)
-            )
+            format!("{who}{all} {} at {hi_text}", scored.len())
         } else {
-            format!(
-                "{who}{lead} {} ({}), lowest {} ({})",
-                and_list(&names(top)),
-                pct(value_of(top), chart.places),
-                and_list(&names(bottom)),
-                pct(value_of(bottom), chart.places)
-            )
+            let (top, bottom) = (at(&hi_text), at(&lo_text));
+            format!("{who}{lead} {top} ({hi_text}), lowest {bottom} ({lo_text})")
         };
         let missing = s.values.len() - scored.len();
         if missing > 0 {

@@ -39,8 +39,9 @@ pub fn line_height(size: f64) -> f64 {
 }
 
 /// Wraps `s` into lines no wider than `max` pixels, breaking at spaces; a single word
-/// longer than `max` is broken by characters. At most `max_lines` lines: the last one
-/// ends with "…" when text was left out.
+/// longer than `max` is broken by characters, each piece but the last ending with a
+/// hyphen ("Govern-", "ance"). At most `max_lines` lines: the last one ends with "…"
+/// when text was left out.
 pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -57,11 +58,18 @@ pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
         if !cur.is_empty() {
             lines.push(std::mem::take(&mut cur));
         }
-        // The word alone may still be too wide: break it.
+        if width(word, size) <= max {
+            cur.push_str(word);
+            continue;
+        }
+        // The word alone is too wide: break it, with a hyphen.
         for c in word.chars() {
             cur.push(c);
-            if width(&cur, size) > max && crate::core::reader::char_count(&cur) > 1 {
+            if width(&cur, size) + width("-", size) > max
+                && crate::core::reader::char_count(&cur) > 2
+            {
                 let last = cur.pop().unwrap_or(' ');
+                cur.push('-');
                 lines.push(std::mem::take(&mut cur));
                 cur.push(last);
             }
@@ -110,6 +118,10 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'));
         assert!(lines.iter().all(|l| width(l, 12.0) <= 60.0));
+        // A word too long for the line is hyphenated, and breaks between words come first.
+        let lines = wrap("Governance and accountability", 12.0, 50.0, 5);
+        assert_eq!(lines, ["Govern-", "ance", "and", "accoun-", "tability"]);
+        assert!(lines.iter().all(|l| width(l, 12.0) <= 50.0));
     }
 
     #[test]

@@ -632,7 +632,10 @@ impl Parser<'_> {
 
     /// The text from `start` to here (ASCII, as a number is).
     fn written(&self, start: usize) -> Box<str> {
-        String::from_utf8_lossy(&self.b[start..self.i]).into()
+        // A number's text is ASCII.
+        std::str::from_utf8(self.b.get(start..self.i).unwrap_or_default())
+            .unwrap_or_default()
+            .into()
     }
 
     fn number(&mut self) -> Result<Value, String> {

@@ -128,9 +128,9 @@ pub fn shown(x: Exact, places: u32) -> String {
             digits.insert(0, '0');
         }
         let cut = digits.len() - places as usize;
-        out.push_str(&digits[..cut]);
+        out.push_str(digits.get(..cut).unwrap_or_default());
         out.push('.');
-        out.push_str(&digits[cut..]);
+        out.push_str(digits.get(cut..).unwrap_or_default());
     } else {
         out.push_str(&digits);
     }

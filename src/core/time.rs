@@ -72,32 +72,103 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// What is wrong with a time, for [`Problem::message`].
+enum Problem {
+    Unreadable,
+    Year(i64),
+    Month(i64),
+    /// (year, month, day)
+    Day(i64, i64, i64),
+    /// (hours, minutes, seconds)
+    Clock(i64, i64, i64),
+    Late,
+}
+
+/// `v` with at least two digits.
+fn two(out: &mut String, v: i64) {
+    if (0..10).contains(&v) {
+        out.push('0');
+    }
+    out.push_str(&v.to_string());
+}
+
+impl Problem {
+    /// The message for `text`, built by hand (each `format!` call measured about 100
+    /// bytes of the embed).
+    fn message(&self, text: &str) -> String {
+        let mut m = String::new();
+        match *self {
+            Problem::Unreadable => {
+                m.push('"');
+                m.extend(
+                    text.chars()
+                        .take(40)
+                        .map(|c| if c.is_control() { '\u{fffd}' } else { c }),
+                );
+                m.push_str("\" is not a date and time this can read (for example 2026-11-22T09:30:00Z, or 22/11/2026 09:30)");
+            }
+            Problem::Year(y) => {
+                m.push_str("the year ");
+                m.push_str(&y.to_string());
+                m.push_str(" is outside 1970 to 2514");
+            }
+            Problem::Month(mo) => {
+                m.push_str(&mo.to_string());
+                m.push_str(" is not a month");
+            }
+            Problem::Day(y, mo, d) => {
+                for (k, v) in [y, mo, d].into_iter().enumerate() {
+                    if k > 0 {
+                        m.push('-');
+                    }
+                    two(&mut m, v);
+                }
+                m.push_str(" is not a date: ");
+                m.push_str(MONTHS[(mo - 1) as usize]);
+                m.push(' ');
+                m.push_str(&y.to_string());
+                m.push_str(" has ");
+                m.push_str(&days_in_month(y, mo).to_string());
+                m.push_str(" days");
+            }
+            Problem::Clock(h, mi, s) => {
+                for (k, v) in [h, mi, s].into_iter().enumerate() {
+                    if k > 0 {
+                        m.push(':');
+                    }
+                    two(&mut m, v);
+                }
+                m.push_str(" is not a time of day");
+            }
+            Problem::Late => {
+                m.push_str("is later than ");
+                m.push_str(&format(LATEST));
+                m.push_str(", the latest time a share code holds");
+            }
+        }
+        m
+    }
+}
+
 /// Seconds since 1970 of a checked civil date and time (UTC).
-fn instant(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64) -> Result<i64, String> {
+fn instant(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64) -> Result<i64, Problem> {
     if !(1970..=MAX_YEAR).contains(&y) {
-        return Err(format!("the year {y} is outside 1970 to {MAX_YEAR}"));
+        return Err(Problem::Year(y));
     }
     if !(1..=12).contains(&mo) {
-        return Err(format!("{mo} is not a month"));
+        return Err(Problem::Month(mo));
     }
     if !(1..=days_in_month(y, mo)).contains(&d) {
-        return Err(format!(
-            "{y}-{mo:02}-{d:02} is not a date: {} {y} has {} days",
-            MONTHS[(mo - 1) as usize],
-            days_in_month(y, mo)
-        ));
+        return Err(Problem::Day(y, mo, d));
     }
     if h > 23 || mi > 59 || s > 60 {
-        return Err(format!("{h:02}:{mi:02}:{s:02} is not a time of day"));
+        return Err(Problem::Clock(h, mi, s));
     }
     // A leap second is the last second of its minute.
     let s = s.min(59);
     let t = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s;
     if t > LATEST {
-        return Err(format!(
-            "is later than {}, the latest time a share code holds",
-            format(LATEST)
-        ));
+        return Err(Problem::Late);
     }
     Ok(t)
 }
@@ -167,61 +238,48 @@ fn offset(s: &[u8]) -> Option<i64> {
 /// `day_first` says how a spreadsheet's `01/02/2026` is read (1 February when true).
 pub fn parse(text: &str, day_first: bool) -> Result<i64, String> {
     let t = text.trim();
-    let b = t.as_bytes();
-    let bad = || {
-        format!(
-            "\"{}\" is not a date and time this can read (for example 2026-11-22T09:30:00Z, or 22/11/2026 09:30)",
-            t.chars()
-                .take(40)
-                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-                .collect::<String>()
-        )
-    };
-    // RFC 3339: YYYY-MM-DD, then T, t or a space, then the time and offset.
-    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-        let (y, n1) = digits(b);
-        let (mo, n2) = digits(&b[5..]);
-        let (d, n3) = digits(&b[8..]);
+    read(t.as_bytes(), day_first).map_err(|p| p.message(t))
+}
+
+fn read(b: &[u8], day_first: bool) -> Result<i64, Problem> {
+    use Problem::Unreadable;
+    // The date: RFC 3339's YYYY-MM-DD, or a spreadsheet's D/M/Y (M/D/Y) with '/',
+    // '-' or '.' between.
+    let (y, mo, d, rest) = if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        let ((y, n1), (mo, n2), (d, n3)) = (digits(b), digits(&b[5..]), digits(&b[8..]));
         if (n1, n2, n3) != (4, 2, 2) {
-            return Err(bad());
+            return Err(Unreadable);
         }
-        if b.len() == 10 {
-            return instant(y, mo, d, 0, 0, 0);
+        (y, mo, d, &b[10..])
+    } else {
+        let (a, n1) = digits(b);
+        let sep = *b.get(n1).ok_or(Unreadable)?;
+        if !(1..=2).contains(&n1) || !matches!(sep, b'/' | b'-' | b'.') {
+            return Err(Unreadable);
         }
-        if !matches!(b[10], b'T' | b't' | b' ') {
-            return Err(bad());
+        let (c, n2) = digits(&b[n1 + 1..]);
+        if !(1..=2).contains(&n2) || b.get(n1 + 1 + n2) != Some(&sep) {
+            return Err(Unreadable);
         }
-        let (h, mi, s, rest) = clock(&b[11..]).ok_or_else(bad)?;
-        let off = offset(rest).ok_or_else(bad)?;
-        return Ok(instant(y, mo, d, h, mi, s)? - off);
-    }
-    // A spreadsheet's date: D/M/Y (or M/D/Y), with '/', '-' or '.' between.
-    let (a, n1) = digits(b);
-    let sep = *b.get(n1).ok_or_else(bad)?;
-    if !(1..=2).contains(&n1) || !matches!(sep, b'/' | b'-' | b'.') {
-        return Err(bad());
-    }
-    let (c, n2) = digits(&b[n1 + 1..]);
-    if !(1..=2).contains(&n2) || b.get(n1 + 1 + n2) != Some(&sep) {
-        return Err(bad());
-    }
-    let at = n1 + n2 + 2;
-    let (mut y, n3) = digits(&b[at..]);
-    if n3 == 2 {
-        y += 2000;
-    } else if n3 != 4 {
-        return Err(bad());
-    }
-    let (d, mo) = if day_first { (a, c) } else { (c, a) };
-    let rest = &b[at + n3..];
-    if rest.is_empty() {
-        return instant(y, mo, d, 0, 0, 0);
-    }
-    if rest[0] != b' ' {
-        return Err(bad());
-    }
-    let (h, mi, s, rest) = clock(&rest[1..]).ok_or_else(bad)?;
-    let off = offset(rest).ok_or_else(bad)?;
+        let at = n1 + n2 + 2;
+        let (y, n3) = digits(&b[at..]);
+        let y = match n3 {
+            2 => y + 2000,
+            4 => y,
+            _ => return Err(Unreadable),
+        };
+        let (d, mo) = if day_first { (a, c) } else { (c, a) };
+        (y, mo, d, &b[at + n3..])
+    };
+    // Then nothing (midnight), or T, t or a space, the time and its offset.
+    let (h, mi, s, off) = match rest {
+        [] => (0, 0, 0, 0),
+        [b'T' | b't' | b' ', time @ ..] => {
+            let (h, mi, s, rest) = clock(time).ok_or(Unreadable)?;
+            (h, mi, s, offset(rest).ok_or(Unreadable)?)
+        }
+        _ => return Err(Unreadable),
+    };
     Ok(instant(y, mo, d, h, mi, s)? - off)
 }
 
@@ -229,7 +287,6 @@ pub fn parse(text: &str, day_first: bool) -> Result<i64, String> {
 pub fn format(secs: i64) -> String {
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);
-    let two = |v: i64| [b'0' + (v / 10) as u8, b'0' + (v % 10) as u8];
     let mut out = y.to_string();
     for (sep, v) in [
         ('-', m),
@@ -239,7 +296,7 @@ pub fn format(secs: i64) -> String {
         (':', rem % 60),
     ] {
         out.push(sep);
-        out.extend(two(v).map(char::from));
+        two(&mut out, v);
     }
     out.push('Z');
     out

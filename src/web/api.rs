@@ -267,7 +267,8 @@ pub fn draw_radar(
     let ratio =
         pixel_ratio.unwrap_or_else(|| web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()));
     if let Some(el) = canvas.dyn_ref::<web_sys::HtmlCanvasElement>() {
-        return super::canvas::draw_on_canvas(el, &c, ratio, true).map_err(js_err);
+        return super::canvas::draw_on_canvas(el, &c, ratio, true, &Default::default())
+            .map_err(js_err);
     }
     // OffscreenCanvas is missing from some older browsers: look for it, never assume it.
     let offscreen = js_sys::Reflect::get(&js_sys::global(), &"OffscreenCanvas".into())

@@ -1,7 +1,8 @@
 //! The browser layer: the JavaScript API of the npm package ([`api`]), the canvas
 //! backend ([`canvas`]) and the `<foundations-check>` element ([`widget`]), compiled
-//! for wasm32 only; they translate between JavaScript values and the core. The pure
-//! parts of the widget ([`template`]) compile everywhere and are tested natively.
+//! for wasm32 only; they translate between JavaScript values and the core. The
+//! element's model, messages, update and views ([`app`]) and its text templates
+//! ([`template`]) call no browser API: they compile everywhere and are tested natively.
 //!
 //! Values cross the boundary through serde-wasm-bindgen: results are serde types
 //! written with its JSON-compatible serializer ([`to_js`]), and inputs are read into
@@ -9,6 +10,8 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
+#[cfg(any(feature = "element", not(target_arch = "wasm32")))]
+pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 pub mod template;
@@ -28,7 +31,8 @@ mod boundary {
 
     /// A result as a plain JavaScript value: objects (never `Map`s), arrays, numbers,
     /// text, true/false and null for a missing value, as `JSON.parse` would give for the
-    /// value's JSON (serde-wasm-bindgen's JSON-compatible serializer).
+    /// value's JSON (serde-wasm-bindgen's JSON-compatible serializer). The npm API and
+    /// the element's events and getters all give their results this way.
     pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Issue> {
         v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| Issue::new("", format!("could not build the result: {e}")))

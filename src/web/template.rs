@@ -10,20 +10,20 @@
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.bytes().position(|b| b == b'{') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open..];
-        let value = rest.bytes().position(|b| b == b'}').and_then(|close| {
-            let name = &rest[1..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let known = after.split_once('}').and_then(|(name, tail)| {
             let (_, v) = args.iter().find(|(n, _)| *n == name)?;
-            rest = &rest[close + 1..];
-            Some(v)
+            Some((v, tail))
         });
-        match value {
-            Some(v) => out.push_str(v),
+        match known {
+            Some((v, tail)) => {
+                out.push_str(v);
+                rest = tail;
+            }
             None => {
                 out.push('{');
-                rest = &rest[1..];
+                rest = after;
             }
         }
     }

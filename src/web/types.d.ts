@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 /** A JSON path and what is wrong there. */
 export interface Issue { path: string; message: string; }
 export interface ValidationReport { ok: boolean; errors: Issue[]; }

@@ -41,6 +41,8 @@ export async function openPage(site, path, { base = site.server, viewport = { wi
   const problems = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("dialog", (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  // The widget reports what should never happen (a message meeting its model in use).
+  page.on("console", (m) => { if (m.type() === "error" && m.text().includes("foundations-check: a bug")) problems.push(m.text()); });
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));

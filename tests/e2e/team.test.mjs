@@ -162,13 +162,21 @@ test("the partnership as a whole, groups with small ones suppressed, and an earl
   const r = await page.evaluate((t) => document.querySelector("foundations-check").importResponses(t), all);
   assert.deepEqual([r.added, r.duplicates], [0, 7]);
   assert.match(await download("Download chart (SVG)"), /^<svg /);
-  // Clearing asks first.
+  // Clearing asks first, with focus on the safe choice: Enter twice keeps everything.
+  const active = () => page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement?.textContent);
   await w.getByRole("button", { name: "Clear all self-checks" }).click();
-  await w.getByRole("button", { name: "No, keep them" }).click();
+  assert.equal(await active(), "No, keep them");
+  await axe(page, "the question before clearing");
+  await page.keyboard.press("Enter");
+  assert.equal(await active(), "Clear all self-checks");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
   assert.equal(await w.locator("#fc-summary").textContent(), "7 self-checks");
   await w.getByRole("button", { name: "Clear all self-checks" }).click();
   await w.getByRole("button", { name: "Yes, clear them" }).click();
   assert.match(await w.locator(".screen").textContent(), /No self-checks yet/);
+  // After the clear, focus is on the view's heading, not the page's body.
+  assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement?.tagName), "H2");
   assert.deepEqual(problems, []);
   await ctx.close();
 });
@@ -302,6 +310,26 @@ test("files dropped on the import section are added like chosen ones", async () 
   await settled(w);
   assert.match(await report(w), /^Added 3\./);
   assert.equal(await w.locator("[data-drop].dropping").count(), 0);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("at 320 px the team view's tables scroll in their own regions, not the page", async () => {
+  const { ctx, page, problems } = await openPage(site, "/team.html", { viewport: { width: 320, height: 700 } });
+  const w = page.locator("foundations-check");
+  await w.locator("h2").waitFor();
+  const now = [response(5, "nhs-trust", "senior-leader", 5, 1), response(4, "nhs-trust", "manager", 1, 2), response(2, "local-authority", "frontline", 3, 3), response(3, "local-authority", "manager", 2, 4), response(1, "local-authority", "frontline", 1, 5), response(2, "nhs-trust", "frontline", 4, 6)];
+  await page.evaluate((t) => document.querySelector("foundations-check").importResponses(t, { name: "now.json" }), JSON.stringify(now));
+  await w.locator("select").selectOption("sector");
+  await w.locator("table.groups").waitFor();
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  const regions = await page.evaluate(() => [...document.querySelector("foundations-check").shadowRoot.querySelectorAll(".scroll")].map((r) => [r.getAttribute("role"), r.tabIndex, r.scrollWidth > r.clientWidth]));
+  assert.ok(regions.length >= 2);
+  assert.ok(regions.every(([role, tab]) => role === "region" && tab === 0));
+  assert.ok(regions.some(([, , scrolls]) => scrolls), "a wide table scrolls within its region");
+  await page.screenshot({ path: "/tmp/widget-mue/shot-team-320.png", fullPage: true });
+  await axe(page, "the team view at 320 px");
   assert.deepEqual(problems, []);
   await ctx.close();
 });

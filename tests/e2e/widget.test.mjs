@@ -42,9 +42,10 @@ test("a person completes the self-check with the keyboard alone, and axe finds n
   assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.textContent), "Start the self-check");
   await page.keyboard.press("Enter");
   assert.equal(await heading(page).textContent(), "About you");
-  // Focus moved to the step heading, and the step is announced.
+  // Focus moved to the step heading, which announces the step; the live region does
+  // not say it a second time.
   assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.tagName), "H2");
-  assert.match(await widget(page).locator("[role=status]").textContent(), /About you/);
+  assert.doesNotMatch(await widget(page).locator("[role=status]").first().textContent(), /About you/);
   assert.equal(await widget(page).locator(".step-of").textContent(), "Step 1 of 10");
   await axe(page, "about you");
   // About you: Tab into the first radio group, arrow keys move and select.
@@ -69,7 +70,9 @@ test("a person completes the self-check with the keyboard alone, and axe finds n
   assert.equal(await heading(page).textContent(), "Check your answers");
   assert.match(await screen(page).textContent(), /You have answered every statement/);
   await axe(page, "the review");
-  await press("Tab", 2); // Back, See my results
+  // The review offers each step (about you and eight foundations), then Back, See my results.
+  await press("Tab", 11);
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.textContent), "See my results");
   await press("Enter");
   assert.equal(await heading(page).textContent(), "Your results");
   // All "Agree" (4): 75 % everywhere except the reverse statement (4 -> 2): 58⅓ %.
@@ -81,10 +84,13 @@ test("a person completes the self-check with the keyboard alone, and axe finds n
   // Strengths first: the first foundation listed has the highest score.
   const firstBand = await widget(page).locator("ol.foundations > li .band").first().textContent();
   assert.equal(firstBand, "75% · Maturing");
-  // The chart as a table.
-  await widget(page).getByRole("button", { name: "Show the chart as a table" }).click();
+  // The chart as a table: a toggle whose name stays the same, its state pressed.
+  const toggle = widget(page).getByRole("button", { name: "Show the chart as a table" });
+  assert.equal(await toggle.getAttribute("aria-pressed"), "false");
+  await toggle.click();
   assert.equal(await widget(page).locator("table tr").count(), 9);
-  assert.equal(await widget(page).getByRole("button", { name: "Show the chart" }).getAttribute("aria-pressed"), "true");
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  assert.equal(await widget(page).locator("caption").textContent(), "Your score and band for each foundation");
   await axe(page, "the results as a table");
   const log = await page.evaluate(() => window.__events);
   assert.equal(log.filter((e) => e.type === "fc-ready").length, 1);
@@ -179,6 +185,10 @@ test("results can be taken away: SVG, PNG, JSON, CSV, share code and link", asyn
   const link = await widget(page).locator("input.share").inputValue();
   assert.match(link, /\/basic\.html#fc=[A-Za-z0-9_-]{20,40}$/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  // Copied: shown and said, focus kept on the button.
+  assert.equal(await widget(page).locator(".copied").textContent(), "Copied.");
+  assert.equal(await widget(page).locator("[role=status]").first().textContent(), "Copied.");
+  assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement.textContent), "Copy share link");
   const other = await browser.newContext();
   const p2 = await other.newPage();
   await p2.goto(link);
@@ -301,6 +311,15 @@ test("it works from a page opened as a file (the team view too), and in a phone-
   const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await axe(page, "a foundation step at phone width");
+  // From a file, a link would point at the sender's disk: the code only.
+  await page.evaluate(() => {
+    const el = document.querySelector("foundations-check");
+    el.setAttribute("mode", "results");
+    el.response = { framework: "place-based-partnership", version: "1.0.0", answers: { "purpose-1": 4, "purpose-2": 4 } };
+  });
+  assert.equal(await widget(page).getByRole("button", { name: "Copy share code" }).count(), 1);
+  assert.equal(await widget(page).getByRole("button", { name: "Copy share link" }).count(), 0);
+  assert.match(await screen(page).textContent(), /would point at your own computer/);
   // The team view's script is found beside the first from a file, too.
   await page.goto("file://" + join(root, "team.html"));
   await widget(page).locator("textarea").waitFor();
@@ -403,7 +422,7 @@ test("the widget never takes focus that the person did not move into it", async 
   assert.equal(await page.evaluate(() => document.activeElement.id), "host-input");
   // The chart/table toggle keeps focus on itself.
   await widget(page).getByRole("button", { name: "Show the chart as a table" }).click();
-  assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement?.textContent), "Show the chart");
+  assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement?.getAttribute("aria-pressed")), "true");
   assert.deepEqual(problems, []);
   await ctx.close();
 });

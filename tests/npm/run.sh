@@ -16,6 +16,8 @@ cp "$repo/tests/npm/node.test.mjs" .
 node --test node.test.mjs
 cp "$repo"/tests/npm/ts/* .
 npx tsc -p tsconfig.json
+# The README's examples, with the default lib.
+npx tsc -p tsconfig.readme.json
 echo "tsc --strict: ok"
 mkdir app && cp "$repo"/tests/npm/app/* app/
 npx vite build app --outDir ../dist --logLevel warn

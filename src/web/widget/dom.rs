@@ -1,58 +1,67 @@
-//! A few helpers for building the widget's DOM with web-sys. Text always goes in with
-//! `textContent`, never as markup.
+//! The widget's few contacts with the DOM: mounting a view's [`Node`] tree (text always
+//! as `textContent`, never as markup), and the browser calls that can throw, bound with
+//! `catch` so that a throw comes back as an `Err` instead of unwinding through the
+//! widget (a plain `http://` intranet has no `navigator.clipboard`; a sandboxed frame
+//! refuses storage, downloads and printing; a page may replace any of them).
 
+use crate::web::app::view::Node;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, Node};
+use web_sys::{Document, Element, HtmlElement};
 
-pub struct Dom {
-    pub doc: Document,
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.clipboard.writeText(text)`: an `Err` where there is no clipboard.
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    pub fn clipboard_write(text: &str) -> Result<js_sys::Promise, JsValue>;
+
+    /// An element whose `click()` a page may have replaced by one that throws.
+    pub type Clickable;
+    #[wasm_bindgen(catch, method, js_name = click)]
+    pub fn click(this: &Clickable) -> Result<(), JsValue>;
+
+    /// `console.error`, for what should never happen.
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    pub fn console_error(message: &str);
 }
 
-impl Dom {
-    /// An element with attributes.
-    pub fn el(&self, tag: &str, attrs: &[(&str, &str)]) -> Element {
-        let e = self.doc.create_element(tag).expect("a valid tag name");
-        for (k, v) in attrs {
-            let _ = e.set_attribute(k, v);
+/// An element for `node` and its children.
+pub fn build(doc: &Document, node: &Node) -> Option<Element> {
+    let e = doc.create_element(node.tag).ok()?;
+    for (k, v) in &node.attrs {
+        let _ = e.set_attribute(k, v);
+    }
+    if !node.text.is_empty() {
+        e.set_text_content(Some(&node.text));
+    }
+    for kid in &node.kids {
+        if let Some(k) = build(doc, kid) {
+            let _ = e.append_child(&k);
         }
-        e
     }
-
-    /// An element with attributes and text.
-    pub fn text(&self, tag: &str, attrs: &[(&str, &str)], text: &str) -> Element {
-        let e = self.el(tag, attrs);
-        e.set_text_content(Some(text));
-        e
-    }
-
-    /// A button that carries an action for the widget's one click handler.
-    pub fn button(&self, action: &str, label: &str, primary: bool) -> Element {
-        let class = if primary { "btn primary" } else { "btn" };
-        self.text(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", class),
-                ("data-action", action),
-                ("part", "button"),
-            ],
-            label,
-        )
-    }
+    Some(e)
 }
 
-pub fn add(parent: &Node, child: &Node) {
-    let _ = parent.append_child(child);
-}
-
-pub fn clear(node: &Node) {
-    while let Some(c) = node.first_child() {
-        let _ = node.remove_child(&c);
-    }
-}
-
+/// Focuses an element (a throw is ignored: focus is a courtesy).
 pub fn focus(e: &Element) {
     if let Some(h) = e.dyn_ref::<HtmlElement>() {
         let _ = h.focus();
     }
+}
+
+/// The element in `root` that carries `code` (and `value`, for a radio button).
+pub fn control(root: &Element, code: &str, value: Option<&str>) -> Option<Element> {
+    let mut selector = format!("[data-m=\"{code}\"]");
+    if let Some(v) = value {
+        selector.push_str(&format!("[value=\"{v}\"]"));
+    }
+    root.query_selector(&selector).ok().flatten()
+}
+
+/// A string property of a JavaScript object (an input's `value`), or "".
+pub fn prop(o: &JsValue, name: &str) -> String {
+    js_sys::Reflect::get(o, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }

@@ -1,5 +1,5 @@
 //! Every piece of the widget's own text, by key: [`DEFAULTS`] for the self-check and
-//! `TEAM` for the team view (only in the build that has it). Host pages override any
+//! `TEAM` for the team view (natively and in the team build). Host pages override any
 //! of them with the element's `strings` property (an object of key to text); `{n}`-style
 //! placeholders are filled in by the widget.
 
@@ -18,23 +18,30 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("back", "Back"),
     ("next", "Next"),
     ("review", "Check your answers"),
-    ("reviewIntro", "Before you see your results, here is what you have not answered yet. Unanswered statements are left out of the scores."),
+    ("reviewIntro", "Before you see your results, here is what you have answered. Unanswered statements are left out of the scores."),
     ("allAnswered", "You have answered every statement."),
+    ("noneScored", "None of the foundations can be scored yet: \"Don't know\" and unanswered statements do not count towards a score."),
+    ("notScored", "Not enough answers to score this foundation: it needs at least {needed} of its {total} statements answered on the scale."),
     ("unansweredIn", "{count} unanswered in {name}"),
-    ("goTo", "Go to {name}"),
+    ("change", "Change answers: {name}"),
+    ("returnReview", "Back to check your answers"),
+    ("returnResults", "Back to my results"),
     ("finish", "See my results"),
     ("results", "Your results"),
     ("sharedResults", "Shared results"),
-    ("sharedNote", "These results were opened from a share link. They are not saved in this browser."),
+    ("sharedNote", "These results were opened from a share link. They do not change your own answers and are not saved in this browser."),
+    ("leaveShared", "Back to my own self-check"),
+    ("keepShared", "Keep these as my answers"),
+    ("confirmReplace", "This replaces the answers saved in this browser with the shared ones. Replace them?"),
+    ("confirmReplaceYes", "Yes, replace my answers"),
     ("overall", "Overall: {band} ({percent}%), from {scored} of {total} foundations"),
     ("overallProvisional", "Overall so far: {percent}%, from only {scored} of {total} foundations: too few for a band. Answer more statements for a fuller picture."),
     ("overallNone", "Not enough answers for an overall score."),
     ("insufficient", "Not enough answers to score"),
-    ("strengths", "Strengths"),
-    ("toWorkOn", "To work on"),
+    ("noScores", "None of these answers can be scored: a foundation needs at least half of its statements answered on the scale, and \"Don't know\" does not count."),
     ("suggested", "Suggested next steps"),
     ("showTable", "Show the chart as a table"),
-    ("showChart", "Show the chart"),
+    ("tableCaption", "Your score and band for each foundation"),
     ("foundation", "Foundation"),
     ("score", "Score"),
     ("band", "Band"),
@@ -47,8 +54,12 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("copyCode", "Copy share code"),
     ("copyLink", "Copy share link"),
     ("shareHint", "A share code or link carries your answers. Only people you give it to can open them."),
+    ("noLink", "This page is opened from a file, so a link to it would point at your own computer: share the code instead."),
+    ("shareText", "Share code or link"),
     ("copied", "Copied."),
-    ("copyManually", "Select the text and copy it."),
+    ("copyFailed", "This browser did not let the self-check copy: the text is selected, press Ctrl+C to copy it."),
+    ("printFailed", "This page did not let the self-check print: use your browser's Print command (Ctrl+P)."),
+    ("downloadFailed", "This page did not let the self-check download a file: copy the share code instead."),
     ("edit", "Change my answers"),
     ("startAgain", "Start again"),
     ("confirmRestart", "This clears your answers from this browser. Start again?"),
@@ -56,10 +67,12 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("confirmNo", "No, keep them"),
     ("setAside", "Answers saved earlier in this browser could not be read, so they have been set aside (under \"{key}\") and you are starting afresh."),
     ("noStorage", "This browser is not letting the self-check save answers, so they will be lost if you leave the page."),
+    ("otherTab", "Your answers were changed in another tab or window; this shows them as they are now."),
     ("frameworkError", "This self-check cannot be shown because its questionnaire has problems:"),
     ("codeError", "The share link could not be opened: {message}"),
     ("noResponse", "There are no results to show yet."),
     ("chartLabel", "Radar chart of your scores. {summary}"),
+    ("sharedChartLabel", "Radar chart of the shared scores. {summary}"),
     (
         "teamMissing",
         "The team view could not start: it is in foundations-check-team.js, which belongs in the same folder as foundations-check.js.",
@@ -67,7 +80,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 ];
 
 /// The team view's text, only in the build that has it (foundations-check-team.js).
-#[cfg(feature = "team")]
+#[cfg(any(feature = "team", not(target_arch = "wasm32")))]
 pub const TEAM: &[(&str, &str)] = &[
     ("teamTitle", "Team results: {title}"),
     ("teamStarting", "Reading self-checks…"),
@@ -122,10 +135,10 @@ pub fn defaults() -> impl Iterator<Item = &'static (&'static str, &'static str)>
 }
 
 /// The self-check embed has no team view, and none of its text.
-#[cfg(not(feature = "team"))]
+#[cfg(not(any(feature = "team", not(target_arch = "wasm32"))))]
 const TEAM: &[(&str, &str)] = &[];
 
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub struct Strings {
     overrides: Vec<(String, String)>,
 }
