@@ -239,6 +239,24 @@ proptest! {
         prop_assert_eq!(v.get("submittedAt").is_some(), r.submitted_at.is_some());
     }
 
+    /// The hand-written JSON of a response is serde_json's, character for character,
+    /// for any text in any field (ids, options, comments, times).
+    #[test]
+    fn a_response_is_written_as_serde_json_writes_it(
+        r in builtin_response(),
+        texts in prop::collection::vec(any::<String>(), 4),
+        comments in any::<bool>(),
+    ) {
+        let mut r = r;
+        r.framework = texts[0].clone();
+        r.respondent.insert(texts[1].clone(), texts[2].clone());
+        if comments {
+            r.comments.insert("purpose".into(), texts[3].clone());
+            r.comments.insert(texts[2].clone(), texts[1].clone());
+        }
+        prop_assert_eq!(r.to_json(), serde_json::to_string(&r).unwrap());
+    }
+
     #[test]
     fn share_codes_round_trip(r in builtin_response()) {
         let fw = builtin("place-based-partnership").unwrap();

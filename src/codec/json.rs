@@ -429,6 +429,31 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
 }
 
+/// Appends `s` as a JSON string: quoted, with `"`, `\` and control characters escaped
+/// as serde_json escapes them, everything else as it is (for `Response::to_json`).
+pub fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[c as usize >> 4]));
+                out.push(char::from(HEX[c as usize & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// Parses `text`, or says what is wrong and where ("expected `,` or `]` at line 3
 /// column 7").
 pub fn parse(text: &str) -> Result<Value, String> {

@@ -92,9 +92,46 @@ impl Response {
     }
 
     /// The response as JSON text (see [`Response`] for the shape).
+    ///
+    /// Written by hand, character for character what serde_json writes for the
+    /// `Serialize` above (a property test holds the two equal): serde_json's
+    /// serializer measured 1.4 KB of the gzipped self-check embed, which writes a
+    /// response at every answer.
     pub fn to_json(&self) -> String {
-        // Text, whole numbers and maps with text keys: nothing here can fail to write.
-        serde_json::to_string(self).unwrap_or_default()
+        use crate::codec::json::push_str;
+        let mut out = String::from("{\"framework\":");
+        push_str(&mut out, &self.framework);
+        out.push_str(",\"version\":");
+        push_str(&mut out, &self.version);
+        // `"name":{"key":value,…}`, each value written by `value`.
+        fn object<V>(out: &mut String, name: &str, m: &LiteMap<String, V>, value: impl Fn(&mut String, &V)) {
+            out.push_str(",\"");
+            out.push_str(name);
+            out.push_str("\":{");
+            for (k, (key, v)) in m.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                push_str(out, key);
+                out.push(':');
+                value(out, v);
+            }
+            out.push('}');
+        }
+        object(&mut out, "answers", &self.answers, |out, a| match a {
+            Answer::Value(v) => out.push_str(&v.to_string()),
+            Answer::DontKnow => out.push_str("\"dontKnow\""),
+        });
+        object(&mut out, "respondent", &self.respondent, |out, o| push_str(out, o));
+        if !self.comments.is_empty() {
+            object(&mut out, "comments", &self.comments, |out, c| push_str(out, c));
+        }
+        if let Some(t) = &self.submitted_at {
+            out.push_str(",\"submittedAt\":");
+            push_str(&mut out, t);
+        }
+        out.push('}');
+        out
     }
 
     /// Checks an answer against the framework (on the statement's own scale).
