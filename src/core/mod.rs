@@ -6,6 +6,7 @@ pub mod aggregation;
 pub mod builtin;
 pub mod exact;
 pub mod framework;
+pub mod gather;
 pub mod issue;
 pub mod num;
 pub mod reader;
