@@ -10,6 +10,7 @@ pub mod gather;
 pub mod issue;
 pub mod num;
 pub mod reader;
+pub mod report;
 pub mod response;
 pub mod scoring;
 pub mod team;
