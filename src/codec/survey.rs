@@ -526,7 +526,12 @@ fn fill_labels(
             .cmp(&rank(&b.answer))
             .then_with(|| a.label.cmp(&b.label))
     });
-    let answered: Vec<&str> = m.columns.iter().filter_map(|c| c.item.as_deref()).collect();
+    let answered: Vec<&str> = m
+        .columns
+        .iter()
+        .filter(|c| c.kind == Kind::Item)
+        .filter_map(|c| c.item.as_deref())
+        .collect();
     m.unmatched_statements = fw
         .foundations
         .iter()
