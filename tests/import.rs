@@ -803,3 +803,42 @@ fn a_format_hint() {
     );
     assert_eq!((r.added, r.format), (2, Some(Format::Email)));
 }
+
+/// What the npm API's importResponses and responsesFromCsv do, natively: only the
+/// responses not already loaded come back; CSV in another dialect is read whole.
+#[test]
+fn the_npm_api_reads_as_the_team_view() {
+    use foundations_check::core::team::import_new;
+    let fw = fw();
+    let text = String::from_utf8(fixture("pasted-email.txt")).unwrap();
+    let (first, report) = import_new(
+        &fw,
+        &[],
+        "pasted text",
+        Input::Text(text.clone()),
+        ImportOptions::default(),
+    );
+    assert_eq!((first.len(), report.added), (10, 10));
+    let loaded = first[..4].to_vec();
+    let (rest, report) = import_new(
+        &fw,
+        &loaded,
+        "pasted text",
+        Input::Text(text),
+        ImportOptions::default(),
+    );
+    assert_eq!(rest, first[4..]);
+    assert_eq!((report.added, report.duplicates), (6, 4));
+    // The product's CSV saved with semicolons and trailing separator rows.
+    let csv = foundations_check::codec::csv::to_csv(&fw, &first).replace("\",\"", "\";\"")
+        + ";;;;;;;;;\r\n;;;;;;;;;\r\n";
+    let got = foundations_check::codec::table::from_csv_any(&fw, &csv).unwrap();
+    assert_eq!((got.responses.len(), got.rejected.len()), (10, 0));
+    assert_eq!(got.responses, first);
+    let e = foundations_check::codec::table::from_csv_any(&fw, "a,b;c\n1,2;3\n").unwrap_err();
+    assert!(
+        e.message
+            .starts_with("could not tell how its cells are separated"),
+        "{e}"
+    );
+}

@@ -249,6 +249,26 @@ pub fn records(text: &str, dialect: Dialect) -> Result<Vec<(usize, Vec<String>)>
     Ok(rows)
 }
 
+/// Reads the product's CSV ([`crate::codec::csv::from_records`]) in whatever dialect it
+/// was saved: a file that is plainly comma-separated is read by
+/// [`crate::codec::csv::from_csv`] as ever; one in another dialect by its records; one
+/// whose dialect cannot be decided is an error saying so.
+pub fn from_csv_any(
+    fw: &crate::core::framework::Framework,
+    text: &str,
+) -> Result<crate::codec::csv::CsvImport, Issue> {
+    match sniff(text) {
+        Sniff::Table(d) if d.separator != ',' || d.declared => {
+            if text.len() > crate::codec::csv::MAX_CSV_BYTES {
+                return crate::codec::csv::from_csv(fw, text);
+            }
+            crate::codec::csv::from_records(fw, &records(text, d)?)
+        }
+        Sniff::Undecided(seps) => Err(Issue::new("", undecided_message(&seps))),
+        _ => crate::codec::csv::from_csv(fw, text),
+    }
+}
+
 /// The message for a dialect that cannot be decided.
 pub fn undecided_message(seps: &[char]) -> String {
     let names: Vec<String> = seps.iter().map(|c| separator_name(*c)).collect();

@@ -103,6 +103,32 @@ pub fn import_input(
     job.finish()
 }
 
+/// The responses in `input` that are not already in `loaded` (by the identity rule of
+/// the module comment), and the report: what the npm API's `importResponses` returns.
+/// `loaded` is not changed.
+pub fn import_new(
+    fw: &Framework,
+    loaded: &[Response],
+    source: &str,
+    input: Input,
+    options: ImportOptions,
+) -> (Vec<Response>, ImportReport) {
+    let mut set = loaded.to_vec();
+    let report = import_input(fw, &mut set, source, input, options);
+    (set.split_off(loaded.len()), report)
+}
+
+/// Why an input of `len` bytes is not imported, if it is too large.
+pub fn size_problem(len: usize) -> Option<String> {
+    (len > MAX_IMPORT_BYTES).then(|| {
+        format!(
+            "is {} MB; files of up to {} MB can be imported",
+            len / 1_000_000,
+            MAX_IMPORT_BYTES / 1_000_000
+        )
+    })
+}
+
 /// An import done a little at a time, so that a page stays responsive while it reads
 /// thousands of responses: the first [`Import::step`] sorts out what the text is (and
 /// reads a CSV file); each later one does a bounded amount of work: reading responses, then
@@ -183,12 +209,8 @@ impl Import {
     /// Sorts out what the input is, and finds the responses in it (`core::gather`).
     fn prepare(&mut self, fw: &Framework) {
         let input = std::mem::take(&mut self.input);
-        if input.len() > MAX_IMPORT_BYTES {
-            self.reject(format!(
-                "is {} MB; files of up to {} MB can be imported",
-                input.len() / 1_000_000,
-                MAX_IMPORT_BYTES / 1_000_000
-            ));
+        if let Some(problem) = size_problem(input.len()) {
+            self.reject(problem);
             return;
         }
         let g = gather(fw, &self.source, input, &self.options);
