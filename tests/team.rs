@@ -374,3 +374,13 @@ fn a_response_keeps_its_identity() {
     assert_eq!((r.added, r.duplicates), (1, 2));
     assert_eq!(set.len(), 11);
 }
+
+/// Found by the team fuzz target: the team link of an empty set (`#fc-team=` and
+/// nothing after it) is read and adds nobody; it is not "no share code".
+#[test]
+fn a_team_link_of_nobody() {
+    let fw = small();
+    let mut set = Vec::new();
+    let r = import(&fw, &mut set, "file", "https://example.org/check#fc-team=");
+    assert_eq!((r.added, r.rejected.len()), (0, 0), "{:?}", r.rejected);
+}

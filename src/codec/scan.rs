@@ -57,6 +57,8 @@ pub struct Scan {
     pub no_code: usize,
     /// Links rewritten by a mail filter that hides where they lead.
     pub hidden_links: usize,
+    /// Words with an `fc=` or `fc-team=` mark (a team link of nobody has no code).
+    pub marks: usize,
 }
 
 fn is_b64(c: u8) -> bool {
@@ -76,6 +78,10 @@ pub fn scan(text: &str, prefix: &str) -> Scan {
         }
         let (codes, hidden) = scan_line(line, prefix);
         out.hidden_links += hidden;
+        out.marks += line
+            .split(char::is_whitespace)
+            .filter(|w| marked(&unwrap_word(w), &mut Vec::new()))
+            .count();
         if codes.is_empty() {
             out.no_code += 1;
         } else {

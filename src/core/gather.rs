@@ -141,10 +141,18 @@ fn workbook(fw: &Framework, source: &str, input: Input, options: &ImportOptions,
     let mut summary = false;
     let mut sheets = Vec::new();
     for name in book.sheet_names().into_iter().take(100) {
-        let sheet = match book.sheet(&name) {
+        let mut sheet = match book.sheet(&name) {
             Ok(s) => s,
             Err(e) => return g.reject(source, e.message),
         };
+        // A sheet keeps no empty cells at the end of a row: an unanswered last
+        // statement is as many cells short of the header.
+        let width = sheet.rows.first().map_or(0, |(_, h)| h.len());
+        for (_, row) in &mut sheet.rows {
+            if row.len() < width {
+                row.resize(width, String::new());
+            }
+        }
         let at = format!("{source} sheet \"{name}\"");
         if let Some(done) = table_of_responses(fw, &at, "row", &sheet.rows, options, g) {
             if done {
@@ -414,8 +422,9 @@ fn text_input(
         }
     }
     // Share codes and links, anywhere.
-    codes_in(fw, &text, g, |line| format!("{source} line {line}"));
-    if !g.codes.is_empty() {
+    let links = codes_in(fw, &text, g, |line| format!("{source} line {line}"));
+    // A team link of nobody (`#fc-team=` and nothing) is read, and adds nobody.
+    if !g.codes.is_empty() || links > 0 {
         g.format = Some(Format::Text);
         if let Some(e) = encoded {
             g.read_as = Some(e.to_string());
@@ -435,9 +444,15 @@ fn text_input(
     }
 }
 
-/// The share codes in `text`, each named `where_(line number)`.
-fn codes_in(fw: &Framework, text: &str, g: &mut Gathered, where_: impl Fn(usize) -> String) {
+/// The share codes in `text`, each named `where_(line number)`; how many links it has.
+fn codes_in(
+    fw: &Framework,
+    text: &str,
+    g: &mut Gathered,
+    where_: impl Fn(usize) -> String,
+) -> usize {
     let found = scan::scan(text, &sharecode::code_prefix(fw));
+    let marks = found.marks;
     g.no_code_lines += found.no_code;
     g.hidden_links += found.hidden_links;
     for l in found.lines {
@@ -452,6 +467,7 @@ fn codes_in(fw: &Framework, text: &str, g: &mut Gathered, where_: impl Fn(usize)
         }
         g.lines.push(l.text);
     }
+    marks
 }
 
 /// The survey mapping of an export (the first sheet with a survey's header, in a
