@@ -33,6 +33,11 @@
 //! from the completion column, read by `core::time` (day first unless the framework's
 //! locale is en-US), after the forms these tools write that it does not read
 //! ([`survey_time`]).
+//!
+//! Ours: the rules are the product's (how a statement's text may differ, which columns
+//! are never read). On the test fixtures they map 13 of the 14 columns of the
+//! Microsoft Forms export and all 9 of the Google Forms one with no hand, leaving the
+//! free-text question and the one label no scale has ("Mostly") to the facilitator.
 
 use crate::codec::json::Value;
 use crate::core::framework::Framework;
