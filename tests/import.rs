@@ -844,3 +844,32 @@ fn the_npm_api_reads_as_the_team_view() {
         "{e}"
     );
 }
+
+/// A paste that starts with a bracket but is not JSON (Outlook marks a subject
+/// "[EXTERNAL]") is searched for codes, as is a file named .json that is not; only
+/// what the caller says is JSON is refused as JSON.
+#[test]
+fn a_paste_that_starts_like_json() {
+    let fw = fw();
+    let mut set = Vec::new();
+    let r = import(
+        &fw,
+        &mut set,
+        "pasted text",
+        "[EXTERNAL] Re: self-check codes\nPriya: AZMpcnDWy5jV-DUQlt4\n",
+    );
+    assert_eq!((r.added, r.rejected.len(), r.no_code_lines), (1, 0, 1));
+    let r = import(&fw, &mut set, "team.json", "[EXTERNAL] AZMpcnCR2yjV-E2YSo0");
+    assert_eq!(r.added, 1);
+    let r = import_input(
+        &fw,
+        &mut set,
+        "team.json",
+        Input::Text("[EXTERNAL] AZMpcnC3a3jV-H36RVQ".into()),
+        ImportOptions {
+            format: Some(Format::Json),
+            ..Default::default()
+        },
+    );
+    assert_eq!((r.added, r.rejected.len()), (0, 1));
+}

@@ -239,6 +239,24 @@ impl Import {
                 self.text = text;
             }
             None => match parse_json_limited(body, MAX_IMPORT_BYTES) {
+                // Not JSON after all (a paste that starts "[EXTERNAL] Re: codes", as
+                // Outlook marks a subject): its share codes, if it has any.
+                Err(e) if self.options.format != Some(Format::Json) => {
+                    let codes = ImportOptions {
+                        format: Some(Format::Text),
+                        mapping: None,
+                    };
+                    let g = gather(fw, &self.source, Input::Text(text), &codes);
+                    if g.codes.is_empty() {
+                        self.reject(e.message);
+                    } else {
+                        self.report.format = g.format;
+                        self.report.no_code_lines = g.no_code_lines;
+                        self.report.hidden_links = g.hidden_links;
+                        self.codes = g.codes;
+                        self.lines = g.lines.into_iter().map(|l| (l, false)).collect();
+                    }
+                }
                 Err(e) => self.reject(e.message),
                 Ok(v) => self.reject(format!(
                     "expected a list of responses, found {}",
