@@ -12,6 +12,7 @@ pub mod json;
 pub mod mail;
 pub mod scan;
 pub mod sharecode;
+#[cfg(feature = "importers")]
 pub mod survey;
 pub mod table;
 #[cfg(feature = "importers")]

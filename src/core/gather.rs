@@ -13,6 +13,7 @@
 use crate::codec::intake::{self, Format};
 use crate::codec::scan;
 use crate::codec::sharecode;
+#[cfg(feature = "importers")]
 use crate::codec::survey::{self, Mapping};
 use crate::codec::table::{self, Encoding, Sniff};
 use crate::core::framework::Framework;
@@ -20,6 +21,7 @@ use crate::core::issue::Issue;
 use crate::core::response::Response;
 
 /// A table's rows: (line or row number from 1, cell texts).
+#[cfg(feature = "importers")]
 type Rows = Vec<(usize, Vec<String>)>;
 
 /// What is imported: text (pasted, or a file the page read as text) or a file's bytes.
@@ -55,6 +57,7 @@ pub struct ImportOptions {
     pub format: Option<Format>,
     /// A survey export's mapping as the facilitator confirmed it: with it the rows are
     /// read; without it the import gives the mapping to confirm and adds nothing.
+    #[cfg(feature = "importers")]
     pub mapping: Option<Mapping>,
 }
 
@@ -85,6 +88,7 @@ pub struct Gathered {
     pub no_code_lines: usize,
     pub hidden_links: usize,
     /// A survey export's mapping, to be confirmed.
+    #[cfg(feature = "importers")]
     pub mapping: Option<Mapping>,
 }
 
@@ -341,6 +345,19 @@ fn table_of_responses(
     if is_summary(&first.1) {
         return Some(false);
     }
+    survey_table(fw, at, unit, rows, options, g)
+}
+
+/// A survey export: its mapping to confirm, or its rows read by the confirmed one.
+#[cfg(feature = "importers")]
+fn survey_table(
+    fw: &Framework,
+    at: &str,
+    unit: &str,
+    rows: &[(usize, Vec<String>)],
+    options: &ImportOptions,
+    g: &mut Gathered,
+) -> Option<bool> {
     let header = survey::find_header(fw, rows)?;
     match &options.mapping {
         None => g.mapping = Some(survey::propose(fw, rows, header)),
@@ -470,10 +487,23 @@ fn codes_in(
     marks
 }
 
+#[cfg(not(feature = "importers"))]
+fn survey_table(
+    _: &Framework,
+    _: &str,
+    _: &str,
+    _: &[(usize, Vec<String>)],
+    _: &ImportOptions,
+    _: &mut Gathered,
+) -> Option<bool> {
+    None
+}
+
 /// The survey mapping of an export (the first sheet with a survey's header, in a
 /// workbook), or, given `options.mapping` (a mapping the facilitator changed), that
 /// mapping with its labels worked out again ([`survey::refresh`]). Errors when the
 /// input is not a survey export, or the mapping does not fit it.
+#[cfg(feature = "importers")]
 pub fn survey_mapping(
     fw: &Framework,
     source: &str,
@@ -524,12 +554,4 @@ fn sheets(input: Input) -> Result<Vec<Rows>, Issue> {
         out.push(book.sheet(&name)?.rows);
     }
     Ok(out)
-}
-
-#[cfg(not(feature = "importers"))]
-fn sheets(_: Input) -> Result<Vec<Rows>, Issue> {
-    Err(Issue::new(
-        "",
-        "workbooks are read by the team view and the npm package",
-    ))
 }

@@ -5,6 +5,7 @@
 //! themselves are listed by the page from `ImportReport::rejected`, each with its file,
 //! line and reason.
 
+#[cfg(feature = "importers")]
 use crate::codec::survey::LabelAnswer;
 use crate::core::team::ImportReport;
 
@@ -34,57 +35,27 @@ impl ImportReport {
             &self.source
         };
         let (added, dup) = (self.added, self.duplicates);
-        if let Some(m) = &self.mapping {
-            out.push(format!(
-                "{source} is a {} export with {}: check how its columns match the statements, then add it.",
-                m.tool.name(),
-                count(m.rows, "response", "responses")
-            ));
-            if !m.unmatched_statements.is_empty() {
-                out.push(format!(
-                    "{} no column.",
-                    match m.unmatched_statements.len() {
-                        1 => "1 statement has".to_string(),
-                        n => format!("{n} statements have"),
-                    }
-                ));
-            }
-            let unmapped = m
-                .labels
-                .iter()
-                .filter(|l| l.answer == LabelAnswer::Unmapped)
-                .count()
-                + m.options.iter().filter(|o| o.option.is_none()).count();
-            if unmapped > 0 {
-                out.push(format!(
-                    "{} not mapped yet: a row that chose {} is not added until {} mapped.",
-                    match unmapped {
-                        1 => "1 answer is".to_string(),
-                        n => format!("{n} answers are"),
-                    },
-                    if unmapped == 1 { "it" } else { "one" },
-                    if unmapped == 1 { "it is" } else { "they are" }
-                ));
-            }
-        } else if added > 0 && dup > 0 {
-            out.push(format!(
-                "Added {} from {source}; {dup} {} already there.",
-                count(added, "self-check", "self-checks"),
-                was(dup)
-            ));
-        } else if added > 0 {
-            out.push(format!(
-                "Added {} from {source}.",
-                count(added, "self-check", "self-checks")
-            ));
-        } else if dup > 0 {
-            out.push(format!(
-                "Nothing new from {source}: its {} {} already there.",
-                count(dup, "self-check", "self-checks"),
-                was(dup)
-            ));
-        } else {
-            out.push(format!("Nothing added from {source}."));
+        if !self.mapping_sentences(source, &mut out) {
+            out.push(if added > 0 && dup > 0 {
+                format!(
+                    "Added {} from {source}; {dup} {} already there.",
+                    count(added, "self-check", "self-checks"),
+                    was(dup)
+                )
+            } else if added > 0 {
+                format!(
+                    "Added {} from {source}.",
+                    count(added, "self-check", "self-checks")
+                )
+            } else if dup > 0 {
+                format!(
+                    "Nothing new from {source}: its {} {} already there.",
+                    count(dup, "self-check", "self-checks"),
+                    was(dup)
+                )
+            } else {
+                format!("Nothing added from {source}.")
+            });
         }
         if !self.rejected.is_empty() {
             out.push(format!("{} could not be read.", self.rejected.len()));
@@ -105,6 +76,51 @@ impl ImportReport {
             ));
         }
         out
+    }
+
+    /// The sentences of a survey mapping waiting to be confirmed; false if none waits.
+    #[cfg(feature = "importers")]
+    fn mapping_sentences(&self, source: &str, out: &mut Vec<String>) -> bool {
+        let Some(m) = &self.mapping else {
+            return false;
+        };
+        out.push(format!(
+            "{source} is a {} export with {}: check how its columns match the statements, then add it.",
+            m.tool.name(),
+            count(m.rows, "response", "responses")
+        ));
+        if !m.unmatched_statements.is_empty() {
+            out.push(format!(
+                "{} no column.",
+                match m.unmatched_statements.len() {
+                    1 => "1 statement has".to_string(),
+                    n => format!("{n} statements have"),
+                }
+            ));
+        }
+        let unmapped = m
+            .labels
+            .iter()
+            .filter(|l| l.answer == LabelAnswer::Unmapped)
+            .count()
+            + m.options.iter().filter(|o| o.option.is_none()).count();
+        if unmapped > 0 {
+            out.push(format!(
+                "{} not mapped yet: a row that chose {} is not added until {} mapped.",
+                match unmapped {
+                    1 => "1 answer is".to_string(),
+                    n => format!("{n} answers are"),
+                },
+                if unmapped == 1 { "it" } else { "one" },
+                if unmapped == 1 { "it is" } else { "they are" }
+            ));
+        }
+        true
+    }
+
+    #[cfg(not(feature = "importers"))]
+    fn mapping_sentences(&self, _: &str, _: &mut Vec<String>) -> bool {
+        false
     }
 
     /// The sentences as one paragraph.
@@ -131,6 +147,7 @@ impl ImportReport {
         self.no_code_lines += other.no_code_lines;
         self.hidden_links += other.hidden_links;
         self.unread.extend(other.unread);
+        #[cfg(feature = "importers")]
         if other.mapping.is_some() {
             self.mapping = other.mapping;
         }

@@ -19,6 +19,7 @@
 use crate::codec::csv::neutralise;
 use crate::codec::intake::Format;
 use crate::codec::sharecode;
+#[cfg(feature = "importers")]
 use crate::codec::survey::Mapping;
 use crate::core::aggregation::{Aggregate, Change, FoundationStats, Withheld};
 use crate::core::exact::Exact;
@@ -36,16 +37,21 @@ pub const MAX_RESPONSES: usize = 50_000;
 
 /// What an import did: `{ source, format, readAs, added, duplicates,
 /// untimedDuplicates, rejected: [{ path, message }], noCodeLines, hiddenLinks, unread,
-/// mapping }` in JavaScript. [`ImportReport::sentences`] says it in English.
+/// mapping }` in JavaScript. [`ImportReport::sentences`] says it in English. A build
+/// without the importers (the self-check embed) writes added, duplicates,
+/// untimedDuplicates and rejected alone.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     /// What was imported: the file's name, or "pasted text".
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
     pub source: String,
     /// What it was read as; `None` when it could not be read at all.
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
     pub format: Option<Format>,
     /// How it was read, in words ("CSV separated by semicolons, UTF-16", "sheet
     /// \"Form1\"", "3 messages"), when there is more to say than the format.
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
     pub read_as: Option<String>,
     pub added: usize,
     /// Responses already in the set, by the identity rule (the identity rule of the module comment): not added.
@@ -57,15 +63,19 @@ pub struct ImportReport {
     pub rejected: Vec<Issue>,
     /// Lines of text (pasted, or an e-mail's) with nothing like a share code: greetings,
     /// signatures. Not problems; counted so the report can say so.
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
     pub no_code_lines: usize,
     /// Links rewritten by a mail filter that hides where they lead (`codec::scan`).
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
     pub hidden_links: usize,
     /// The lines that held something like a share code but gave no response, as they
     /// were: a paste box keeps these for correcting and adding again (what was added
     /// from them is not added twice).
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
     pub unread: Vec<String>,
     /// A survey export's mapping to confirm: nothing was added; import again with the
     /// confirmed mapping ([`ImportOptions::mapping`]).
+    #[cfg(feature = "importers")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mapping: Option<Mapping>,
 }
@@ -218,7 +228,10 @@ impl Import {
         self.report.read_as = g.read_as;
         self.report.no_code_lines = g.no_code_lines;
         self.report.hidden_links = g.hidden_links;
-        self.report.mapping = g.mapping;
+        #[cfg(feature = "importers")]
+        {
+            self.report.mapping = g.mapping;
+        }
         self.report.rejected.extend(g.rejected);
         self.found = g.found;
         self.codes = g.codes;
@@ -244,7 +257,7 @@ impl Import {
                 Err(e) if self.options.format != Some(Format::Json) => {
                     let codes = ImportOptions {
                         format: Some(Format::Text),
-                        mapping: None,
+                        ..ImportOptions::default()
                     };
                     let g = gather(fw, &self.source, Input::Text(text), &codes);
                     if g.codes.is_empty() {
