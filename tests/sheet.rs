@@ -783,7 +783,7 @@ fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
         let data_at = offset + 30 + u16_at(offset + 26) + u16_at(offset + 28);
         let data = &bytes[data_at..data_at + size];
         assert_eq!(
-            foundations_check::codec::xlsx::crc32(data) as usize,
+            foundations_check::codec::xlsx_write::crc32(data) as usize,
             crc,
             "CRC of {name}"
         );
@@ -795,7 +795,7 @@ fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
 
 #[test]
 fn the_template_as_an_xlsx_file_holds_every_sheet_and_cell() {
-    use foundations_check::codec::xlsx::crc32;
+    use foundations_check::codec::xlsx_write::crc32;
     // The check value of CRC-32.
     assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
     let mut fw = builtin("place-based-partnership").unwrap();

@@ -7,6 +7,14 @@ use foundations_check::core::exact::Exact;
 use foundations_check::core::team::{aggregate_csv, disagreement, group_gaps, import};
 use serde_json::json;
 
+/// `code` with one character in its middle changed, as a mistyped copy has it.
+fn damage(code: &str) -> String {
+    let mut b = code.as_bytes().to_vec();
+    let k = b.len() / 2;
+    b[k] = if b[k] == b'x' { b'y' } else { b'x' };
+    String::from_utf8(b).unwrap()
+}
+
 /// A response submitted at `t`.
 fn at(mut r: foundations_check::Response, t: &str) -> foundations_check::Response {
     r.submitted_at = Some(t.to_string());
@@ -25,12 +33,21 @@ fn codes_links_and_duplicates() {
         "2026-11-22T09:31:00Z",
     );
     let (ca, cb) = (encode(&fw, &a), encode(&fw, &b));
-    let text = format!("{ca}\n\n  https://intranet.example/check#fc={cb}  \nnot-a-code\n{ca}\n");
+    let damaged = format!("Sam: {}", damage(&ca));
+    let text = format!(
+        "{ca}\n\n  https://intranet.example/check#fc={cb}  \nnot-a-code\n{ca}\n{damaged}\n"
+    );
     let mut set = Vec::new();
     let r = import(&fw, &mut set, "pasted text", &text);
     assert_eq!((r.added, r.duplicates), (2, 1));
-    assert_eq!(r.rejected.len(), 1);
-    assert_eq!(r.rejected[0].path, "pasted text line 4");
+    // A line without a code is counted, not named; a damaged code is named and kept.
+    assert_eq!(r.no_code_lines, 1);
+    assert_eq!(r.rejected.len(), 1, "{:?}", r.rejected);
+    assert_eq!(
+        r.rejected[0].to_string(),
+        "pasted text line 6: the share code is damaged or incomplete: check it was copied whole"
+    );
+    assert_eq!(r.unread, [damaged]);
     assert_eq!(set, vec![a.clone(), b.clone()]);
     // A link carrying several codes; both already there.
     let r = import(
@@ -209,8 +226,12 @@ fn an_import_in_small_steps_reads_the_same_as_at_once() {
         (
             "codes",
             format!(
-                "{}\r\nnot-a-code\nhttps://x/#fc-team={},{}, {}\n",
-                codes[0], codes[1], codes[4], codes[0]
+                "{}\r\nnot-a-code\nhttps://x/#fc-team={},{}, {}\n- \"{}\".\n",
+                codes[0],
+                codes[1],
+                codes[4],
+                codes[0],
+                damage(&codes[2])
             ),
         ),
     ];
@@ -255,24 +276,24 @@ fn an_import_in_small_steps_reads_the_same_as_at_once() {
         read("not-a-list.json", "{\"responses\": 4}").1,
         ["not-a-list.json: expected a list of responses, found an object"]
     );
-    // Text that is not a list or an object is read as share codes, and refused.
-    let (added, rejected) = read("a string.json", "\"[]\"");
-    assert_eq!(added, 0);
-    assert_eq!(rejected.len(), 1);
-    assert!(
-        rejected[0].starts_with("a string.json line 1: "),
-        "{rejected:?}"
+    // A .json file that is not a list or an object is refused as JSON.
+    assert_eq!(
+        read("a string.json", "\"[]\"").1,
+        ["a string.json: expected a list of responses, found text"]
     );
     let (added, rejected) = read(
         "codes",
         &format!(
-            "{}\r\nnot-a-code\nhttps://x/#fc-team={},{}\n",
-            codes[0], codes[1], codes[4]
+            "{}\r\nnot-a-code\nhttps://x/#fc-team={},{}\n> {}\n",
+            codes[0],
+            codes[1],
+            codes[4],
+            damage(&codes[3])
         ),
     );
     assert_eq!(added, 3);
     assert_eq!(rejected.len(), 1);
-    assert!(rejected[0].starts_with("codes line 2: "), "{rejected:?}");
+    assert!(rejected[0].starts_with("codes line 4: "), "{rejected:?}");
 }
 
 /// Found by the team fuzz target: what the tool writes, the team import reads whole.
@@ -352,4 +373,14 @@ fn a_response_keeps_its_identity() {
     let r = import(&fw, &mut set, "three.json", &three);
     assert_eq!((r.added, r.duplicates), (1, 2));
     assert_eq!(set.len(), 11);
+}
+
+/// Found by the team fuzz target: the team link of an empty set (`#fc-team=` and
+/// nothing after it) is read and adds nobody; it is not "no share code".
+#[test]
+fn a_team_link_of_nobody() {
+    let fw = small();
+    let mut set = Vec::new();
+    let r = import(&fw, &mut set, "file", "https://example.org/check#fc-team=");
+    assert_eq!((r.added, r.rejected.len()), (0, 0), "{:?}", r.rejected);
 }

@@ -132,6 +132,12 @@ pub fn to_csv(fw: &Framework, responses: &[Response]) -> String {
 /// Splits CSV text into records of fields (RFC 4180: quoted fields, doubled quotes,
 /// CRLF or LF line ends). Returns (line number, fields) per non-empty record.
 pub fn parse_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, Issue> {
+    parse_records_with(text, ',')
+}
+
+/// [`parse_records`] with another separator between fields (`;` and tab as spreadsheet
+/// programs write in some locales; see `codec::table`).
+pub fn parse_records_with(text: &str, separator: char) -> Result<Vec<(usize, Vec<String>)>, Issue> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Vec::new();
     let mut fields = Vec::new();
@@ -167,7 +173,7 @@ pub fn parse_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, Issue> {
                     "a quote inside an unquoted field",
                 ))
             }
-            ',' => {
+            c if c == separator => {
                 fields.push(std::mem::take(&mut field));
                 was_quoted = false;
             }
@@ -237,7 +243,13 @@ pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
             "this is not a CSV file (it contains binary data)",
         ));
     }
-    let records = parse_records(text)?;
+    from_records(fw, &parse_records(text)?)
+}
+
+/// Reads responses from CSV records (as [`parse_records`] gives them, with their line
+/// numbers), by the rules of [`from_csv`]. Rows whose cells are all empty (a
+/// spreadsheet's trailing `,,,` rows) are passed over.
+pub fn from_records(fw: &Framework, records: &[(usize, Vec<String>)]) -> Result<CsvImport, Issue> {
     let Some((_, head)) = records.first() else {
         return Err(Issue::new("", "the file is empty"));
     };
@@ -293,6 +305,9 @@ pub fn from_csv(fw: &Framework, text: &str) -> Result<CsvImport, Issue> {
         rejected: Vec::new(),
     };
     for (line, cells) in records.iter().skip(1) {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
         let at = format!("line {line}");
         if cells.len() != head.len() {
             out.rejected.push(Issue::new(

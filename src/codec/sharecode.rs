@@ -217,6 +217,28 @@ pub fn after_marker(text: &str) -> Option<&str> {
     text.get(i + 3..)
 }
 
+/// The first 6 characters of every share code made for `fw` (the format version and
+/// 28 bits of the framework's hash, as base64url): text that starts with them is a
+/// code for this framework, even when the rest is damaged.
+pub fn code_prefix(fw: &Framework) -> String {
+    let mut head = vec![FORMAT];
+    head.extend_from_slice(&framework_hash(fw).to_be_bytes());
+    base64url_encode(&head)[..6].to_string()
+}
+
+/// Whether `code` (base64url, no marker) is framed as a share code: at least 8 bytes,
+/// the first the format version, and the last 2 the check over the rest. It says
+/// nothing of the framework; [`decode`] reads the rest. Used to tell a code from a word.
+pub fn is_framed(code: &str) -> bool {
+    match base64url_decode(code) {
+        Ok(bytes) if bytes.len() >= 8 && bytes[0] == FORMAT => {
+            let (body, check) = bytes.split_at(bytes.len() - 2);
+            check16(body).to_be_bytes() == check
+        }
+        _ => false,
+    }
+}
+
 /// Unpacks a share code made for `fw`. Surrounding spaces are ignored, and so is
 /// anything up to `#fc=` or `fc=`, so a whole share link can be given.
 pub fn decode(fw: &Framework, code: &str) -> Result<Response, Issue> {

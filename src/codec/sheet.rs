@@ -1803,5 +1803,5 @@ pub fn template_csv(fw: &Framework) -> String {
 /// A framework as the spreadsheet template in an XLSX file (one sheet per part). It
 /// is read back once saved as CSV ([`framework_from_sheet`]).
 pub fn template_xlsx(fw: &Framework) -> Vec<u8> {
-    crate::codec::xlsx::to_xlsx(&template_workbook(fw))
+    crate::codec::xlsx_write::to_xlsx(&template_workbook(fw))
 }

@@ -1,253 +1,230 @@
-//! Workbooks written as XLSX files (Office Open XML spreadsheets), for the spreadsheet
-//! template: each sheet's cells as inline text (plain decimal numbers as numbers), the
-//! first row bold and frozen, in a ZIP archive of stored (uncompressed) parts.
+//! `.xlsx` workbooks, read with calamine: each sheet as rows of cell texts, for the
+//! product's own columns or a survey tool's export (see `codec::survey`).
 //!
-//! Why our own, about 250 lines: the rust_xlsxwriter crate (0.102, with its `wasm`
-//! feature, since it reads the clock) measured 339 KB gzipped in a wasm32 release
-//! build optimised with wasm-opt -Oz for a three-sheet workbook (its ZIP writer brings
-//! a deflate engine and a random number source), against 9.2 KB for this module built
-//! the same way on its own (16,062 bytes against 6,905 for the same program without
-//! it; less in the npm package, which has the formatting code already). The template
-//! is a few kilobytes of text, which needs no compression. Reading XLSX needs a
-//! deflate decoder and more of the format; that is left to a reader crate (calamine,
-//! 287 KB gzipped built the same way, reads these files).
+//! Nothing in a workbook is run. A formula is never worked out, and its saved value is
+//! not used either: the cell reads as its formula (`=SUM(B2:B9)`), which no reader takes
+//! for an answer, so the row is named with its problem. Links to other workbooks are
+//! formulas too, and are never followed. Macros, pictures and styles are not read.
+//!
+//! Bounded before calamine sees it: the file must be a zip of at most
+//! [`MAX_ENTRIES`] entries that really unpacks (every entry inflated and counted, not
+//! its declared size believed) to at most [`MAX_UNPACKED_BYTES`]; so a zip bomb made to
+//! look like a workbook is refused after that much work and no more memory. A sheet is
+//! read cell by cell (calamine's streaming reader, never its dense range, which a
+//! sheet with two far-apart cells would make 17 billion cells long), up to
+//! [`MAX_COLUMNS`] columns, `codec::csv::MAX_ROWS` rows and [`MAX_CELLS`] cells.
+//!
+//! Cell texts: text as it is; whole numbers without a decimal point (`4`, not `4.0`);
+//! dates and times as `YYYY-MM-DD HH:MM:SS`, to the nearest second, with no zone (read
+//! as UTC by `core::time`, as any time without an offset); TRUE and FALSE; errors as
+//! Excel shows them (`#N/A`).
 
-use crate::codec::sheet::{column_letter, Workbook};
+use crate::codec::csv::MAX_ROWS;
+use crate::core::issue::Issue;
+use calamine::{DataRef, Reader, Xlsx};
+use std::io::{Cursor, Read};
 
-/// CRC-32 (IEEE, reflected), as ZIP stores it.
-pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut table = [0u32; 256];
-    for (i, t) in table.iter_mut().enumerate() {
-        let mut c = i as u32;
-        for _ in 0..8 {
-            c = if c & 1 == 1 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-        }
-        *t = c;
-    }
-    let mut crc = !0u32;
-    for b in bytes {
-        crc = table[((crc ^ u32::from(*b)) & 0xff) as usize] ^ (crc >> 8);
-    }
-    !crc
+/// The most bytes a workbook may unpack to.
+pub const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+/// The most entries (files) in a workbook's zip.
+pub const MAX_ENTRIES: usize = 10_000;
+/// The most columns read (column AMJ).
+pub const MAX_COLUMNS: u32 = 1024;
+/// The most cells (empty ones between filled ones included) of one sheet.
+pub const MAX_CELLS: usize = 4_000_000;
+
+/// One sheet's cells.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct XlsxSheet {
+    pub name: String,
+    /// Rows with a filled cell: (row number from 1, cell texts from column A).
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// How many cells hold formulas.
+    pub formulas: usize,
 }
 
-/// A ZIP archive of `files` (name, bytes), stored without compression.
-pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    // 1980-01-01 00:00, the earliest date ZIP holds: the same bytes every time.
-    let (time, date): (u16, u16) = (0, (1 << 5) | 1);
-    for (name, data) in files {
-        let offset = out.len() as u32;
-        let crc = crc32(data);
-        let size = data.len() as u32;
-        let header = |sig: u32, central: bool, out: &mut Vec<u8>| {
-            out.extend_from_slice(&sig.to_le_bytes());
-            if central {
-                out.extend_from_slice(&20u16.to_le_bytes()); // made by
-            }
-            out.extend_from_slice(&20u16.to_le_bytes()); // needed: 2.0
-            out.extend_from_slice(&0u16.to_le_bytes()); // flags
-            out.extend_from_slice(&0u16.to_le_bytes()); // stored
-            out.extend_from_slice(&time.to_le_bytes());
-            out.extend_from_slice(&date.to_le_bytes());
-            out.extend_from_slice(&crc.to_le_bytes());
-            out.extend_from_slice(&size.to_le_bytes());
-            out.extend_from_slice(&size.to_le_bytes());
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes()); // extra
-            if central {
-                out.extend_from_slice(&[0; 6]); // comment, disk, internal attributes
-                out.extend_from_slice(&0u32.to_le_bytes()); // external attributes
-                out.extend_from_slice(&offset.to_le_bytes());
-            }
-            out.extend_from_slice(name.as_bytes());
-        };
-        header(0x0403_4b50, false, &mut out);
-        out.extend_from_slice(data);
-        header(0x0201_4b50, true, &mut central);
-    }
-    let (at, size) = (out.len() as u32, central.len() as u32);
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    out.extend_from_slice(&[0; 4]); // this disk, the disk with the directory
-    let n = files.len() as u16;
-    out.extend_from_slice(&n.to_le_bytes());
-    out.extend_from_slice(&n.to_le_bytes());
-    out.extend_from_slice(&size.to_le_bytes());
-    out.extend_from_slice(&at.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes()); // comment
-    out
+/// An opened workbook.
+pub struct XlsxFile {
+    book: Xlsx<Cursor<Vec<u8>>>,
 }
 
-/// Text for XML: `&`, `<`, `>` and `"` escaped; characters XML 1.0 cannot hold left
-/// out.
-fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
+fn err(message: impl Into<String>) -> Issue {
+    Issue::new("", message)
 }
 
-/// A plain decimal number (`-12.5`), written as a number cell.
-fn is_number(s: &str) -> bool {
-    let d = s.strip_prefix('-').unwrap_or(s);
-    let mut parts = d.splitn(2, '.');
-    let whole = parts.next().unwrap_or("");
-    let frac = parts.next();
-    !whole.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && (whole == "0" || !whole.starts_with('0'))
-        && whole.len() <= 15
-        && frac
-            .is_none_or(|f| !f.is_empty() && f.len() <= 6 && f.bytes().all(|b| b.is_ascii_digit()))
-}
-
-const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PACKAGE_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-
-fn sheet_xml(rows: &[Vec<String>]) -> String {
-    let mut x = format!("{HEAD}<worksheet xmlns=\"{MAIN}\">");
-    // The first row stays in view.
-    x.push_str("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
-    // Columns as wide as their text, within 8 and 60 characters.
-    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
-    if n > 0 {
-        x.push_str("<cols>");
-        for c in 0..n {
-            let widest = rows
-                .iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0);
-            let w = widest.clamp(8, 60) + 2;
-            x.push_str(&format!(
-                "<col min=\"{0}\" max=\"{0}\" width=\"{w}\" customWidth=\"1\"/>",
-                c + 1
+impl XlsxFile {
+    /// Opens a workbook, after checking what it unpacks to (the module comment).
+    pub fn open(bytes: &[u8]) -> Result<XlsxFile, Issue> {
+        if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+            return Err(err(
+                "is an encrypted workbook, an old .xls file or an Outlook .msg message, which cannot be read: save a workbook as .xlsx (Excel Workbook) without a password, or a message as .eml",
             ));
         }
-        x.push_str("</cols>");
-    }
-    x.push_str("<sheetData>");
-    for (i, row) in rows.iter().enumerate() {
-        x.push_str(&format!("<row r=\"{}\">", i + 1));
-        for (j, cell) in row.iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
-            let at = format!("{}{}", column_letter(j), i + 1);
-            // Style 1 is bold (the first row), 2 wraps long text.
-            let style = if i == 0 { " s=\"1\"" } else { " s=\"2\"" };
-            if i > 0 && is_number(cell) {
-                x.push_str(&format!("<c r=\"{at}\"{style}><v>{cell}</v></c>"));
-            } else {
-                x.push_str(&format!(
-                    "<c r=\"{at}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">"
-                ));
-                escape(cell, &mut x);
-                x.push_str("</t></is></c>");
+        if !bytes.starts_with(b"PK\x03\x04") {
+            return Err(err("is not an .xlsx workbook"));
+        }
+        let damaged = |e: &dyn std::fmt::Display| {
+            err(format!(
+                "is not a workbook that can be read (its zip container is damaged: {e})"
+            ))
+        };
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+        if zip.len() > MAX_ENTRIES {
+            return Err(err(format!(
+                "holds {} files; a workbook of responses holds a few dozen (at most {MAX_ENTRIES} are read)",
+                zip.len()
+            )));
+        }
+        let mut total: u64 = 0;
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).map_err(|e| damaged(&e))?;
+            let left = MAX_UNPACKED_BYTES - total;
+            let n = std::io::copy(&mut (&mut entry).take(left + 1), &mut std::io::sink())
+                .map_err(|e| damaged(&e))?;
+            total += n;
+            if total > MAX_UNPACKED_BYTES {
+                return Err(err(format!(
+                    "unpacks to more than {} MB, which no workbook of responses does: it may be a zip bomb",
+                    MAX_UNPACKED_BYTES / (1024 * 1024)
+                )));
             }
         }
-        x.push_str("</row>");
+        let book = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| match e {
+            calamine::XlsxError::Password => {
+                err("is protected by a password: save it again without one")
+            }
+            e => err(format!("is not a workbook that can be read ({e})")),
+        })?;
+        Ok(XlsxFile { book })
     }
-    x.push_str("</sheetData></worksheet>");
-    x
+
+    /// The sheets' names, in the workbook's order.
+    pub fn sheet_names(&self) -> Vec<String> {
+        self.book.sheet_names()
+    }
+
+    /// One sheet's cells (the module comment says how each is read).
+    pub fn sheet(&mut self, name: &str) -> Result<XlsxSheet, Issue> {
+        let is_1904 = self.book.has_1904_epoch();
+        let at =
+            |e: &dyn std::fmt::Display| err(format!("sheet \"{name}\" could not be read ({e})"));
+        let mut reader = self.book.worksheet_cells_reader(name).map_err(|e| at(&e))?;
+        let mut cells: Vec<((u32, u32), String)> = Vec::new();
+        let mut formulas = 0;
+        while let Some(cell) = reader.next_cell_with_formula().map_err(|e| at(&e))? {
+            let (row, col) = cell.pos;
+            let text = match cell.formula.filter(|f| !f.is_empty()) {
+                Some(f) => {
+                    formulas += 1;
+                    format!("={}", f.trim_start_matches('='))
+                }
+                None => value_text(&cell.value, is_1904),
+            };
+            if text.is_empty() {
+                continue;
+            }
+            if col >= MAX_COLUMNS {
+                return Err(err(format!(
+                    "sheet \"{name}\" has cells beyond column {MAX_COLUMNS}: a sheet of responses has fewer columns"
+                )));
+            }
+            if row as usize > MAX_ROWS || cells.len() >= MAX_CELLS {
+                return Err(err(format!(
+                    "sheet \"{name}\" is larger than {MAX_ROWS} rows or {MAX_CELLS} cells"
+                )));
+            }
+            cells.push(((row, col), text));
+        }
+        cells.sort_by_key(|(pos, _)| *pos);
+        let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut slots = 0usize;
+        for ((row, col), text) in cells {
+            let number = row as usize + 1;
+            if rows.last().is_none_or(|(n, _)| *n != number) {
+                rows.push((number, Vec::new()));
+            }
+            let (_, cells) = rows.last_mut().expect("a row was just pushed");
+            let col = col as usize;
+            if col >= cells.len() {
+                slots += col + 1 - cells.len();
+                if slots > MAX_CELLS {
+                    return Err(err(format!(
+                        "sheet \"{name}\" is larger than {MAX_CELLS} cells"
+                    )));
+                }
+                cells.resize(col + 1, String::new());
+            }
+            cells[col] = text;
+        }
+        Ok(XlsxSheet {
+            name: name.to_string(),
+            rows,
+            formulas,
+        })
+    }
 }
 
-const STYLES: &str = concat!(
-    "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>",
-    "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>",
-    "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>",
-    "<fill><patternFill patternType=\"gray125\"/></fill></fills>",
-    "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>",
-    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
-    "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
-    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
-    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\">",
-    "<alignment vertical=\"top\" wrapText=\"1\"/></xf></cellXfs>",
-    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
-);
+/// A cell's value as text (the module comment).
+fn value_text(v: &DataRef<'_>, is_1904: bool) -> String {
+    match v {
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::SharedString(s) => s.to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => number_text(*f),
+        DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
+        DataRef::DateTime(d) if d.is_datetime() => date_text(d.as_f64(), is_1904),
+        DataRef::DateTime(d) => number_text(d.as_f64()),
+        DataRef::Error(e) => e.to_string(),
+        DataRef::Empty => String::new(),
+    }
+}
 
-/// A sheet name as a spreadsheet allows it: at most 31 characters, none of `[]:*?/\`.
-fn sheet_name(name: &str) -> String {
-    let clean: String = name
-        .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(31)
-        .collect();
-    if clean.is_empty() {
-        "Sheet".into()
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
     } else {
-        clean
+        f.to_string()
     }
 }
 
-/// A workbook as the bytes of an XLSX file.
-pub fn to_xlsx(wb: &Workbook) -> Vec<u8> {
-    let n = wb.sheets.len();
-    let mut types = format!(
-        "{HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-         <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-         <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
-         <Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-    );
-    let mut sheets = String::new();
-    let mut rels = format!("{HEAD}<Relationships xmlns=\"{PACKAGE_RELS}\">");
-    let mut files = Vec::new();
-    for (i, s) in wb.sheets.iter().enumerate() {
-        let k = i + 1;
-        types.push_str(&format!(
-            "<Override PartName=\"/xl/worksheets/sheet{k}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        ));
-        let mut name = String::new();
-        escape(&sheet_name(&s.name), &mut name);
-        sheets.push_str(&format!(
-            "<sheet name=\"{name}\" sheetId=\"{k}\" r:id=\"rId{k}\"/>"
-        ));
-        rels.push_str(&format!(
-            "<Relationship Id=\"rId{k}\" Type=\"{RELS}/worksheet\" Target=\"worksheets/sheet{k}.xml\"/>"
-        ));
-        files.push((format!("xl/worksheets/sheet{k}.xml"), sheet_xml(&s.rows)));
+/// An Excel date serial (days since 1899-12-30, or 1904-01-01) as `YYYY-MM-DD
+/// HH:MM:SS`, to the nearest second; out of range, the serial as a number.
+pub fn date_text(serial: f64, is_1904: bool) -> String {
+    let unix_day = if is_1904 { 24_107.0 } else { 25_569.0 };
+    let secs = ((serial - unix_day) * 86_400.0).round();
+    if !(0.0..=crate::core::time::LATEST as f64).contains(&secs) {
+        return number_text(serial);
     }
-    types.push_str("</Types>");
-    rels.push_str(&format!(
-        "<Relationship Id=\"rId{}\" Type=\"{RELS}/styles\" Target=\"styles.xml\"/></Relationships>",
-        n + 1
-    ));
-    let mut all = vec![
-        ("[Content_Types].xml".to_string(), types),
-        (
-            "_rels/.rels".into(),
-            format!(
-                "{HEAD}<Relationships xmlns=\"{PACKAGE_RELS}\"><Relationship Id=\"rId1\" Type=\"{RELS}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-            ),
-        ),
-        (
-            "xl/workbook.xml".into(),
-            format!("{HEAD}<workbook xmlns=\"{MAIN}\" xmlns:r=\"{RELS}\"><sheets>{sheets}</sheets></workbook>"),
-        ),
-        ("xl/_rels/workbook.xml.rels".into(), rels),
-        (
-            "xl/styles.xml".into(),
-            format!("{HEAD}<styleSheet xmlns=\"{MAIN}\">{STYLES}</styleSheet>"),
-        ),
-    ];
-    all.extend(files);
-    let parts: Vec<(String, Vec<u8>)> = all.into_iter().map(|(n, s)| (n, s.into_bytes())).collect();
-    zip(&parts)
+    let t = crate::core::time::format(secs as i64);
+    t.trim_end_matches('Z').replacen('T', " ", 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_serials() {
+        // 2026-11-22 09:30:15 is day 46348 and 34215 seconds.
+        assert_eq!(
+            date_text(46_348.0 + 34_215.0 / 86_400.0, false),
+            "2026-11-22 09:30:15"
+        );
+        assert_eq!(date_text(46_348.0 - 1_462.0, true), "2026-11-22 00:00:00");
+        assert_eq!(date_text(-5.0, false), "-5");
+        assert_eq!(number_text(4.0), "4");
+        assert_eq!(number_text(4.5), "4.5");
+    }
+
+    #[test]
+    fn not_workbooks() {
+        assert!(XlsxFile::open(b"hello").is_err());
+        assert!(XlsxFile::open(b"PK\x03\x04garbage").is_err());
+        let ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+        assert!(XlsxFile::open(&ole)
+            .err()
+            .unwrap()
+            .message
+            .contains("encrypted"));
+    }
 }

@@ -18,11 +18,15 @@
 //! already held: ten responses without times, four repeating another's answers, are ten
 //! people, and the same ten again add none.
 
-use crate::codec::csv::{from_csv, neutralise};
+use crate::codec::csv::neutralise;
+use crate::codec::intake::Format;
 use crate::codec::sharecode;
+#[cfg(feature = "importers")]
+use crate::codec::survey::Mapping;
 use crate::core::aggregation::{Aggregate, Change, FoundationStats, Withheld};
 use crate::core::exact::Exact;
 use crate::core::framework::Framework;
+use crate::core::gather::{gather, Candidate, ImportOptions, Input};
 use crate::core::issue::Issue;
 use crate::core::num;
 use crate::core::reader::{parse_json_limited, type_name};
@@ -33,11 +37,24 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 /// The most responses a team set holds.
 pub const MAX_RESPONSES: usize = 50_000;
 
-/// What an import did: `{ added, duplicates, untimedDuplicates, rejected: [{ path,
-/// message }] }` in JavaScript.
+/// What an import did: `{ source, format, readAs, added, duplicates,
+/// untimedDuplicates, rejected: [{ path, message }], noCodeLines, hiddenLinks, unread,
+/// mapping }` in JavaScript. [`ImportReport::sentences`] says it in English. A build
+/// without the importers (the self-check embed) writes added, duplicates,
+/// untimedDuplicates and rejected alone.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
+    /// What was imported: the file's name, or "pasted text".
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
+    pub source: String,
+    /// What it was read as; `None` when it could not be read at all.
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
+    pub format: Option<Format>,
+    /// How it was read, in words ("CSV separated by semicolons, UTF-16", "sheet
+    /// \"Form1\"", "3 messages"), when there is more to say than the format.
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
+    pub read_as: Option<String>,
     pub added: usize,
     /// Responses already in the set, by the identity rule (the identity rule of the module comment): not added.
     pub duplicates: usize,
@@ -46,6 +63,23 @@ pub struct ImportReport {
     pub untimed_duplicates: usize,
     /// One problem per rejected line, record or file.
     pub rejected: Vec<Issue>,
+    /// Lines of text (pasted, or an e-mail's) with nothing like a share code: greetings,
+    /// signatures. Not problems; counted so the report can say so.
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
+    pub no_code_lines: usize,
+    /// Links rewritten by a mail filter that hides where they lead (`codec::scan`).
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
+    pub hidden_links: usize,
+    /// The lines that held something like a share code but gave no response, as they
+    /// were: a paste box keeps these for correcting and adding again (what was added
+    /// from them is not added twice).
+    #[cfg_attr(not(feature = "importers"), serde(skip))]
+    pub unread: Vec<String>,
+    /// A survey export's mapping to confirm: nothing was added; import again with the
+    /// confirmed mapping ([`ImportOptions::mapping`]).
+    #[cfg(feature = "importers")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<Mapping>,
 }
 
 /// Adds the responses in `text` to `set`: a JSON file (a list of responses, one
@@ -55,9 +89,56 @@ pub struct ImportReport {
 /// that cannot be read is reported with where it was, and the rest is kept. `source`
 /// names the file or "pasted text" in messages.
 pub fn import(fw: &Framework, set: &mut Vec<Response>, source: &str, text: &str) -> ImportReport {
-    let mut job = Import::new(source, text.to_string());
+    import_input(
+        fw,
+        set,
+        source,
+        Input::Text(text.to_string()),
+        ImportOptions::default(),
+    )
+}
+
+/// Adds the responses in `input` (text, or a file's bytes) to `set`, as [`import`]
+/// does, reading every form `core::gather` knows: also saved e-mails and mailboxes,
+/// CSV in any dialect and encoding, `.xlsx` workbooks, and survey exports (given the
+/// confirmed mapping in `options`; without one, the report holds the mapping and
+/// nothing is added).
+pub fn import_input(
+    fw: &Framework,
+    set: &mut Vec<Response>,
+    source: &str,
+    input: Input,
+    options: ImportOptions,
+) -> ImportReport {
+    let mut job = Import::with(source, input, options);
     while !job.step(fw, set, usize::MAX) {}
     job.finish()
+}
+
+/// The responses in `input` that are not already in `loaded` (by the identity rule of
+/// the module comment), and the report: what the npm API's `importResponses` returns.
+/// `loaded` is not changed.
+pub fn import_new(
+    fw: &Framework,
+    loaded: &[Response],
+    source: &str,
+    input: Input,
+    options: ImportOptions,
+) -> (Vec<Response>, ImportReport) {
+    let mut set = loaded.to_vec();
+    let report = import_input(fw, &mut set, source, input, options);
+    (set.split_off(loaded.len()), report)
+}
+
+/// Why an input of `len` bytes is not imported, if it is too large.
+pub fn size_problem(len: usize) -> Option<String> {
+    (len > MAX_IMPORT_BYTES).then(|| {
+        format!(
+            "is {} MB; files of up to {} MB can be imported",
+            len / 1_000_000,
+            MAX_IMPORT_BYTES / 1_000_000
+        )
+    })
 }
 
 /// An import done a little at a time, so that a page stays responsive while it reads
@@ -67,14 +148,19 @@ pub fn import(fw: &Framework, set: &mut Vec<Response>, source: &str, text: &str)
 /// gives the report. The result is the same as [`import`]'s.
 pub struct Import {
     source: String,
+    input: Input,
+    options: ImportOptions,
+    /// JSON text, read a response at a time.
     text: String,
     prepared: bool,
     /// JSON: where each response is in `text`, and the path of the list ("" or
     /// "responses"); `None` for a single response object.
     items: Vec<std::ops::Range<usize>>,
     base: Option<&'static str>,
-    /// Share codes: (line number, where the code is in `text`).
-    codes: Vec<(usize, std::ops::Range<usize>)>,
+    /// Share codes to decode.
+    codes: Vec<Candidate>,
+    /// The lines the codes are on, and whether one of them could not be read.
+    lines: Vec<(String, bool)>,
     next: usize,
     found: Vec<Response>,
     /// Hashes of the responses in the set (to the index of one with that hash), built
@@ -103,13 +189,22 @@ impl Import {
     /// An import of `text`, named `source` in messages. Nothing is read until the
     /// first [`Import::step`].
     pub fn new(source: &str, text: String) -> Import {
+        Import::with(source, Input::Text(text), ImportOptions::default())
+    }
+
+    /// An import of `input` (text or a file's bytes), read as `options` say (see
+    /// [`import_input`]).
+    pub fn with(source: &str, input: Input, options: ImportOptions) -> Import {
         Import {
             source: source.to_string(),
-            text,
+            input,
+            options,
+            text: String::new(),
             prepared: false,
             items: Vec::new(),
             base: None,
             codes: Vec::new(),
+            lines: Vec::new(),
             next: 0,
             found: Vec::new(),
             seen: std::collections::HashMap::new(),
@@ -118,91 +213,74 @@ impl Import {
             indexed: 0,
             added: 0,
             full: false,
-            report: ImportReport::default(),
+            report: ImportReport {
+                source: source.to_string(),
+                ..ImportReport::default()
+            },
         }
     }
 
-    /// Sorts out what the text is, finds the responses in it (or reads a CSV file).
+    /// Sorts out what the input is, and finds the responses in it (`core::gather`).
     fn prepare(&mut self, fw: &Framework) {
-        let text = std::mem::take(&mut self.text);
-        let source = self.source.clone();
-        let source = source.as_str(); // (borrowed while `self` changes)
-        if text.len() > MAX_IMPORT_BYTES {
-            self.reject(format!(
-                "is {} MB; files of up to {} MB can be imported",
-                text.len() / 1_000_000,
-                MAX_IMPORT_BYTES / 1_000_000
-            ));
+        let input = std::mem::take(&mut self.input);
+        if let Some(problem) = size_problem(input.len()) {
+            self.reject(problem);
             return;
         }
-        let binary = text
-            .chars()
-            .take(4096)
-            .any(|c| c == '\0' || c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()));
-        if binary {
-            self.reject(
-                "is not a JSON or CSV file, nor share codes (it contains binary data)".into(),
-            );
-            return;
+        let g = gather(fw, &self.source, input, &self.options);
+        self.report.format = g.format;
+        self.report.read_as = g.read_as;
+        self.report.no_code_lines = g.no_code_lines;
+        self.report.hidden_links = g.hidden_links;
+        #[cfg(feature = "importers")]
+        {
+            self.report.mapping = g.mapping;
         }
+        self.report.rejected.extend(g.rejected);
+        self.found = g.found;
+        self.codes = g.codes;
+        self.lines = g.lines.into_iter().map(|l| (l, false)).collect();
+        let Some(text) = g.json else { return };
         let body = text.trim_start_matches('\u{feff}').trim_start();
-        if body.starts_with('[') || body.starts_with('{') {
-            let skip = text.len() - body.len();
-            // The responses are found without building the whole document (each is
-            // read on its own later); a document that is not laid out as expected is
-            // parsed whole, for the same messages as ever.
-            match json_items(body.as_bytes()) {
-                Some((items, base)) => {
-                    self.items = items
-                        .into_iter()
-                        .map(|r| r.start + skip..r.end + skip)
-                        .collect();
-                    self.base = base;
-                }
-                None => match parse_json_limited(body, MAX_IMPORT_BYTES) {
-                    Err(e) => self.reject(e.message),
-                    Ok(v) => self.reject(format!(
-                        "expected a list of responses, found {}",
-                        type_name(&v)
-                    )),
-                },
+        let skip = text.len() - body.len();
+        // The responses are found without building the whole document (each is
+        // read on its own later); a document that is not laid out as expected is
+        // parsed whole, for the same messages as ever.
+        match json_items(body.as_bytes()) {
+            Some((items, base)) => {
+                self.items = items
+                    .into_iter()
+                    .map(|r| r.start + skip..r.end + skip)
+                    .collect();
+                self.base = base;
+                self.text = text;
             }
-        } else if body.starts_with("\"framework\"") || body.starts_with("framework,") {
-            match from_csv(fw, &text) {
-                Err(e) => self.report.rejected.push(Issue::new(
-                    format!("{source} {}", e.path).trim().to_string(),
-                    e.message,
-                )),
-                Ok(got) => {
-                    self.found = got.responses;
-                    self.report.rejected.extend(
-                        got.rejected
-                            .into_iter()
-                            .map(|e| Issue::new(format!("{source} {}", e.path), e.message)),
-                    );
-                }
-            }
-        } else {
-            let mut at = 0;
-            for (i, line) in text.split('\n').enumerate() {
-                let start = at;
-                at += line.len() + 1;
-                // Codes and link fragments: a code is letters, digits, - and _.
-                let list = match line.find("fc-team=") {
-                    Some(k) => &line[k + 8..],
-                    None => line,
-                };
-                let many = list.len() != line.len();
-                for part in list.split(if many { ',' } else { '\n' }) {
-                    let t = part.trim();
-                    if !t.is_empty() {
-                        let from = start + (t.as_ptr() as usize - line.as_ptr() as usize);
-                        self.codes.push((i + 1, from..from + t.len()));
+            None => match parse_json_limited(body, MAX_IMPORT_BYTES) {
+                // Not JSON after all (a paste that starts "[EXTERNAL] Re: codes", as
+                // Outlook marks a subject): its share codes, if it has any.
+                Err(e) if self.options.format != Some(Format::Json) => {
+                    let codes = ImportOptions {
+                        format: Some(Format::Text),
+                        ..ImportOptions::default()
+                    };
+                    let g = gather(fw, &self.source, Input::Text(text), &codes);
+                    if g.codes.is_empty() {
+                        self.reject(e.message);
+                    } else {
+                        self.report.format = g.format;
+                        self.report.no_code_lines = g.no_code_lines;
+                        self.report.hidden_links = g.hidden_links;
+                        self.codes = g.codes;
+                        self.lines = g.lines.into_iter().map(|l| (l, false)).collect();
                     }
                 }
-            }
+                Err(e) => self.reject(e.message),
+                Ok(v) => self.reject(format!(
+                    "expected a list of responses, found {}",
+                    type_name(&v)
+                )),
+            },
         }
-        self.text = text;
     }
 
     fn reject(&mut self, message: String) {
@@ -245,13 +323,23 @@ impl Import {
                     Err(e) => self.reject(e.first().map(Issue::to_string).unwrap_or_default()),
                 }
             } else {
-                let (line, range) = self.codes[k - self.items.len()].clone();
-                match sharecode::decode(fw, &self.text[range]) {
+                let c = &self.codes[k - self.items.len()];
+                let read = if c.code.is_empty() {
+                    Err(Issue::new(
+                        "",
+                        "the link ends at fc= with no code after it: it was cut off when it was copied",
+                    ))
+                } else {
+                    sharecode::decode(fw, &c.code)
+                };
+                match read {
                     Ok(r) => self.found.push(r),
-                    Err(e) => self.report.rejected.push(Issue::new(
-                        format!("{} line {line}", self.source),
-                        e.message,
-                    )),
+                    Err(e) => {
+                        self.report
+                            .rejected
+                            .push(Issue::new(c.at.clone(), e.message));
+                        self.lines[c.line].1 = true;
+                    }
                 }
             }
         }
@@ -321,7 +409,13 @@ impl Import {
     }
 
     /// What the import did.
-    pub fn finish(self) -> ImportReport {
+    pub fn finish(mut self) -> ImportReport {
+        self.report.unread = self
+            .lines
+            .into_iter()
+            .filter(|(_, failed)| *failed)
+            .map(|(l, _)| l)
+            .collect();
         self.report
     }
 }

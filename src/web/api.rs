@@ -9,14 +9,18 @@ use crate::chart::from::{
     chart_from_score as core_chart_from_score, score_from_value, AggregateChartOptions,
 };
 use crate::chart::{radar_svg_of_valid, text_alternative as core_text_alternative, RadarChart};
+use crate::codec::intake::Format;
 use crate::codec::json::Value;
+use crate::codec::survey::Mapping;
 use crate::codec::{csv, sharecode};
 use crate::core::aggregation::{aggregate as core_aggregate, Options};
 use crate::core::builtin;
+use crate::core::gather::{survey_mapping as core_survey_mapping, ImportOptions, Input};
 use crate::core::issue::{describe, Issue};
 use crate::core::reader::Reader;
 use crate::core::response::Response;
 use crate::core::scoring::{score as core_score, ScoreResult};
+use crate::core::team::{import_new, size_problem};
 use crate::Framework;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -79,6 +83,14 @@ extern "C" {
     pub type SheetReportTs;
     #[wasm_bindgen(typescript_type = "Framework | string | undefined")]
     pub type OptionalFrameworkInput;
+    #[wasm_bindgen(typescript_type = "string | Uint8Array | ArrayBuffer")]
+    pub type ImportInputTs;
+    #[wasm_bindgen(typescript_type = "ImportOptions | undefined")]
+    pub type ImportOptionsTs;
+    #[wasm_bindgen(typescript_type = "ImportResult")]
+    pub type ImportResultTs;
+    #[wasm_bindgen(typescript_type = "SurveyMapping")]
+    pub type SurveyMappingTs;
 }
 
 fn js_err(i: Issue) -> JsError {
@@ -372,14 +384,16 @@ pub fn responses_to_csv(
     Ok(csv::to_csv(&fw, &responses(&fw, list, "responses")?))
 }
 
-/// Responses from CSV text; throws naming every rejected line.
+/// Responses from CSV text in any dialect a spreadsheet writes (comma, semicolon or
+/// tab; a `sep=` line; rows of separators only are passed over); throws naming every
+/// rejected line, or saying that the dialect cannot be decided.
 #[wasm_bindgen(js_name = responsesFromCsv)]
 pub fn responses_from_csv(
     framework_value: &FrameworkInput,
     text: &str,
 ) -> Result<ResponsesOut, JsError> {
     let fw = framework(framework_value)?;
-    let got = csv::from_csv(&fw, text).map_err(js_err)?;
+    let got = crate::codec::table::from_csv_any(&fw, text).map_err(js_err)?;
     if !got.rejected.is_empty() {
         return Err(js_errs(got.rejected));
     }
@@ -550,4 +564,132 @@ pub fn framework_template_xlsx(
 pub fn framework_from_script(text: &str) -> Result<FrameworkOut, JsError> {
     let fw = Framework::from_script(text).map_err(js_errs)?;
     Ok(to_js(&fw)?.unchecked_into())
+/// The options of `importResponses` and `surveyMapping`, read: the source's name, the
+/// input, the options, and the responses already loaded.
+fn import_args(
+    fw: &Framework,
+    input: &JsValue,
+    options: &JsValue,
+) -> Result<(String, Input, ImportOptions, Vec<Response>), JsError> {
+    let opts = if options.is_undefined() || options.is_null() {
+        Value::Object(Default::default())
+    } else {
+        from_js(options, "options", MAX_RESPONSES_JSON).map_err(js_err)?
+    };
+    let mut r = Reader::default();
+    let m = r.object(&opts, "options", &["format", "name", "mapping", "loaded"]);
+    let mut o = ImportOptions::default();
+    let mut name = None;
+    if let Some(m) = m {
+        if let Some(f) = r.opt_text(m, "options", "format", 20) {
+            match Format::parse(&f) {
+                Some(f) => o.format = Some(f),
+                None => r.err(
+                    "options.format",
+                    "expected one of: text, json, csv, email, xlsx",
+                ),
+            }
+        }
+        name = r.opt_text(m, "options", "name", 500);
+        if let Some(v) = m.get("mapping").filter(|v| !v.is_null()) {
+            match Mapping::from_value(v) {
+                Ok(mapping) => o.mapping = Some(mapping),
+                Err(mut e) => r.issues.append(&mut e),
+            }
+        }
+    }
+    if !r.issues.is_empty() {
+        return Err(js_errs(r.issues));
+    }
+    let loaded = match opts.get("loaded") {
+        Some(l) if !l.is_null() => responses_of(fw, l, "options.loaded")?,
+        _ => Vec::new(),
+    };
+    let source = name.unwrap_or_else(|| {
+        if input.is_string() {
+            "pasted text"
+        } else {
+            "the file"
+        }
+        .to_string()
+    });
+    // The length is checked before anything is copied, so that a file too large is
+    // refused without taking its size in memory twice.
+    let len = if let Some(t) = input.as_string() {
+        Some(t.len())
+    } else if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
+        Some(a.length() as usize)
+    } else {
+        input
+            .dyn_ref::<js_sys::ArrayBuffer>()
+            .map(|b| b.byte_length() as usize)
+    };
+    let input = match len {
+        None => {
+            return Err(JsError::new(
+                "input: expected text, a Uint8Array or an ArrayBuffer",
+            ))
+        }
+        Some(n) if size_problem(n).is_some() => Input::Bytes(Vec::new()),
+        Some(_) => match input.as_string() {
+            Some(t) => Input::Text(t),
+            None => Input::Bytes(js_sys::Uint8Array::new(input).to_vec()),
+        },
+    };
+    if let Some(problem) = len.and_then(size_problem) {
+        return Err(JsError::new(&format!("{source}: {problem}")));
+    }
+    Ok((source, input, o, loaded))
+}
+
+#[derive(Serialize)]
+struct ImportResult {
+    responses: Vec<Response>,
+    report: crate::core::team::ImportReport,
+    sentences: Vec<String>,
+}
+
+/// Reads responses from what a facilitator has: `input` is text (pasted share codes and
+/// links, JSON, CSV) or a file's bytes (a Uint8Array or ArrayBuffer: CSV in any
+/// dialect and encoding, a saved e-mail or mailbox, an .xlsx workbook, a survey
+/// tool's export). `options.format` names the format when the caller knows it;
+/// `options.name` names the input in messages (a file's name helps tell its format);
+/// `options.mapping` is a survey export's confirmed mapping (without it, a survey
+/// export gives `report.mapping` to confirm and no responses); `options.loaded` are
+/// the responses already held, counted as duplicates and not returned again.
+/// Returns `{ responses, report, sentences }`; throws only for bad arguments (or an
+/// input over 20 MB): what cannot be read is in `report.rejected`.
+#[wasm_bindgen(js_name = importResponses)]
+pub fn import_responses(
+    framework_value: &FrameworkInput,
+    input: &ImportInputTs,
+    options: &ImportOptionsTs,
+) -> Result<ImportResultTs, JsError> {
+    let fw = framework(framework_value)?;
+    let (source, input, options, loaded) = import_args(&fw, input, options)?;
+    let (responses, report) = import_new(&fw, &loaded, &source, input, options);
+    let sentences = report.sentences();
+    Ok(to_js(&ImportResult {
+        responses,
+        report,
+        sentences,
+    })?
+    .unchecked_into())
+}
+
+/// The mapping of a survey tool's export (as `importResponses` would give in
+/// `report.mapping`), or, with `options.mapping` (a mapping changed by the
+/// facilitator), that mapping with its labels and options worked out again for its
+/// columns as they now are. Throws when the input is not a survey export or the
+/// mapping does not fit it.
+#[wasm_bindgen(js_name = surveyMapping)]
+pub fn survey_mapping(
+    framework_value: &FrameworkInput,
+    input: &ImportInputTs,
+    options: &ImportOptionsTs,
+) -> Result<SurveyMappingTs, JsError> {
+    let fw = framework(framework_value)?;
+    let (source, input, options, _) = import_args(&fw, input, options)?;
+    let m = core_survey_mapping(&fw, &source, input, &options).map_err(js_errs)?;
+    Ok(to_js(&m)?.unchecked_into())
 }

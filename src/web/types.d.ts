@@ -229,3 +229,98 @@ export interface SheetIssue {
   message: string;
 }
 export interface SheetReport { ok: boolean; framework: Framework | null; errors: SheetIssue[]; }
+/** What an input is: share codes and links in text, JSON, CSV (any dialect), a saved
+ * e-mail or mailbox, an .xlsx workbook. */
+export type ImportFormat = "text" | "json" | "csv" | "email" | "xlsx";
+export interface ImportOptions {
+  /** The format, when the caller knows it; otherwise worked out from the bytes, the
+   * name's extension and the text. */
+  format?: ImportFormat;
+  /** The input's name in messages ("inbox.mbox"); "pasted text" for text, "the file"
+   * for bytes, when not given. */
+  name?: string;
+  /** A survey export's mapping as the facilitator confirmed it. */
+  mapping?: SurveyMapping;
+  /** The responses already held: counted as duplicates, never returned again. */
+  loaded?: Response[];
+}
+/** What a survey export's column is taken for: a statement's answers (`item`), a
+ * respondent question's (`field`), the submission time, names or e-mail addresses
+ * (never read), one of the tool's own columns (not read), or nothing. */
+export type SurveyColumnKind = "item" | "field" | "submittedAt" | "personal" | "ignored" | "unmatched";
+export type SurveyMatch = "exact" | "normalised" | "grid" | "number" | "known" | "content" | "confirmed";
+export interface SurveyColumn {
+  /** Its place, from 1 (column A). */
+  column: number;
+  header: string;
+  kind: SurveyColumnKind;
+  item?: string;
+  field?: string;
+  match?: SurveyMatch;
+  /** How many of its cells are filled. */
+  filled: number;
+  note?: string;
+}
+export interface SurveyLabel {
+  /** The cell's text, trimmed. */
+  label: string;
+  /** A point of the scale, "Don't know", unanswered ("blank"), or null: not mapped (a
+   * row that chose it is not added). */
+  answer: number | "dontKnow" | "blank" | null;
+  match?: SurveyMatch;
+  count: number;
+}
+export interface SurveyOption {
+  field: string;
+  label: string;
+  /** The option's id, or null: not mapped. */
+  option: string | null;
+  match?: SurveyMatch;
+  count: number;
+}
+/** How a survey tool's export maps to the framework, to show and confirm before
+ * anything is added. No cell of a name or e-mail column is ever in it. */
+export interface SurveyMapping {
+  tool: "microsoftForms" | "googleForms" | "other";
+  /** The header's row (line of a CSV file, row of a sheet), from 1. */
+  headerRow: number;
+  /** Rows of answers below it. */
+  rows: number;
+  columns: SurveyColumn[];
+  labels: SurveyLabel[];
+  options: SurveyOption[];
+  /** Statements (item ids) no column answers. */
+  unmatchedStatements: string[];
+  /** Every label and option mapped, and at least one statement answered. */
+  ready: boolean;
+}
+export interface ImportReport {
+  source: string;
+  format: ImportFormat | null;
+  /** How it was read, when there is more to say ("CSV separated by semicolons,
+   * Windows-1252", "sheet \"Form1\"", "4 messages"). */
+  readAs: string | null;
+  added: number;
+  /** Already held (by the identity rule), so not added. */
+  duplicates: number;
+  untimedDuplicates: number;
+  /** Each line, row, cell or file that could not be read: where and why. */
+  rejected: Issue[];
+  /** Lines of text with nothing like a share code (greetings, signatures). */
+  noCodeLines: number;
+  /** Links rewritten by a mail filter that hides where they lead. */
+  hiddenLinks: number;
+  /** The lines that held something like a share code but gave no response, as they
+   * were: keep them for correcting. */
+  unread: string[];
+  /** A survey export's mapping to confirm; nothing was added. */
+  mapping?: SurveyMapping;
+}
+export interface ImportResult {
+  /** The responses read that were not already loaded. */
+  responses: Response[];
+  report: ImportReport;
+  /** The report in English sentences ("Added 3 self-checks from inbox.mbox; 1 was
+   * already there."). */
+  sentences: string[];
+}

@@ -51,9 +51,12 @@ test("pasted codes and links are added, duplicates counted once, bad lines named
   await axe(page, "the empty team view");
   const a = encodeResponse(fw, response(4, "nhs-trust"));
   const b = encodeResponse(fw, response(2, "local-authority"));
-  await paste(w, `${a}\nhttps://intranet.example/check#fc=${b}\n<img src=x onerror=alert(1)>\n${a}\n`);
+  // A line of markup beside a damaged code (one character changed): shown as text,
+  // the code named; a line with no code would only be counted.
+  const damaged = `${a.slice(0, 8)}${a[8] === "x" ? "y" : "x"}${a.slice(9)}`;
+  await paste(w, `${a}\nhttps://intranet.example/check#fc=${b}\n<img src=x onerror=alert(1)> ${damaged}\n${a}\n`);
   assert.match(await report(w), /^Added 2\. 1 duplicates counted once\. 1 could not be read\./);
-  assert.match(await report(w), /pasted text line 3: the share code has a character that cannot be in one \('<' at position 1\)/);
+  assert.match(await report(w), /pasted text line 3: the share code is damaged or incomplete: check it was copied whole/);
   assert.equal(await w.locator("#fc-summary").textContent(), "2 self-checks");
   await page.reload();
   await w.locator("#fc-summary").waitFor();
@@ -89,7 +92,7 @@ test("files: many at once; random bytes, a huge file, another framework's CSV an
   const formula = responsesToCsv(fw, [response(3, "nhs-trust", "manager", 3, 9)]).replace(/"3"/, '"=HYPERLINK(""http://x"")"');
   writeFileSync(join(dir, "formula.csv"), formula);
   for (const [file, message] of [
-    ["random.bin", /random\.bin: is not a JSON or CSV file, nor share codes/],
+    ["random.bin", /random\.bin: is not a file of responses: it holds binary data/],
     ["huge.json", /huge\.json: is 52 MB; files of up to 20 MB can be imported/],
     ["other.csv", /other\.csv line 1, column 3: "q1" is not a statement or respondent question/],
     ["formula.csv", /formula\.csv line 2: column purpose-1: "=HYPERLINK\("http:\/\/x"\)" is not a whole number or dontKnow/],

@@ -7,7 +7,7 @@ import {
   initSync, builtinFrameworks, builtinFramework, validateFramework, score, aggregate,
   radarSvg, chartFromScore, chartFromAggregate, encodeResponse, decodeResponse,
   responsesToCsv, responsesFromCsv, textAlternative, shareCode, comments, commentsToCsv,
-  frameworkFromSheet, frameworkTemplate, frameworkFromScript,
+  frameworkFromSheet, frameworkTemplate, frameworkFromScript, importResponses, surveyMapping,
 } from "foundations-check";
 
 const require = createRequire(import.meta.url);
@@ -97,4 +97,52 @@ test("frameworks from a spreadsheet and from a page's script element", () => {
   assert.deepEqual(bad.errors[0], { sheet: "Statements", row: 18, column: "D", heading: "weight", message: '"heavy" is not a number' });
   assert.deepEqual(frameworkFromScript(`\n${JSON.stringify(fw)}\n`), fw);
   assert.throws(() => frameworkFromScript(" "), /element is empty/);
+});
+
+test("imports codes from pasted e-mails, a UTF-16 CSV, a mailbox and a survey export", () => {
+  const rs = [response(4, "nhs-trust"), response(2, "local-authority"), response(3, "primary-care")];
+  rs.forEach((r, i) => { r.submittedAt = `2026-11-2${i}T09:00:00Z`; });
+  const [a, b, c] = rs.map((r) => encodeResponse(fw, r));
+  const text = `Hi Sam,\nPriya: ${a}\n<https://x.example/check#fc=${b}>.\n"${c}"\nThanks\n`;
+  const got = importResponses(fw, text);
+  assert.equal(got.responses.length, 3);
+  assert.equal(got.report.noCodeLines, 2);
+  assert.deepEqual(got.sentences, ["Added 3 self-checks from pasted text.", "2 lines had no code."]);
+  // The same again, with the first already loaded: only the new ones come back.
+  const again = importResponses(fw, text, { loaded: got.responses.slice(0, 1) });
+  assert.equal(again.responses.length, 2);
+  assert.equal(again.report.duplicates, 1);
+  // A damaged code is named, and its line kept.
+  const bad = importResponses(fw, `Kit: ${a.slice(0, 8)}x${a.slice(9)}`);
+  assert.deepEqual(bad.report.unread, [`Kit: ${a.slice(0, 8)}x${a.slice(9)}`]);
+  // Excel's "Unicode text": UTF-16 LE with its mark, tab-separated, as bytes.
+  const csv = responsesToCsv(fw, rs).replace(/^\uFEFF/, "").replaceAll('","', "\t").replaceAll('"', "");
+  const utf16 = new Uint8Array(2 + csv.length * 2);
+  utf16.set([0xff, 0xfe]);
+  for (let i = 0; i < csv.length; i++) { utf16[2 + 2 * i] = csv.charCodeAt(i) & 0xff; utf16[3 + 2 * i] = csv.charCodeAt(i) >> 8; }
+  const tab = importResponses(fw, utf16, { name: "team.csv" });
+  assert.equal(tab.responses.length, 3);
+  assert.equal(tab.report.readAs, "CSV separated by tabs, UTF-16");
+  // A mailbox export with one message.
+  const mbox = `From a@example.org Mon Nov 17 09:00:00 2026\nFrom: A <a@example.org>\nSubject: code\nMIME-Version: 1.0\nContent-Type: text/plain\n\nMine: ${a}\n`;
+  assert.equal(importResponses(fw, new TextEncoder().encode(mbox), { name: "inbox.mbox" }).responses.length, 1);
+  // A survey export: the mapping first, nothing added; then confirmed.
+  const q = fw.foundations[0].items.map((i) => i.text);
+  const survey = `Timestamp,Email address,${q.map((t) => JSON.stringify(t)).join(",")}\n` +
+    `2026/11/17 9:12:40 AM GMT,x@example.org,${q.map(() => "Agree").join(",")}\n`;
+  const first = importResponses(fw, survey, { name: "form.csv" });
+  assert.equal(first.responses.length, 0);
+  const mapping = first.report.mapping;
+  assert.equal(mapping.tool, "googleForms");
+  assert.deepEqual(surveyMapping(fw, survey), mapping);
+  const done = importResponses(fw, survey, { name: "form.csv", mapping });
+  assert.equal(done.responses.length, 1);
+  assert.equal(done.responses[0].submittedAt, "2026-11-17T09:12:40Z");
+  assert.equal(done.responses[0].answers[fw.foundations[0].items[0].id], 4);
+  // Bad arguments throw; a file that is not responses does not.
+  assert.throws(() => importResponses(fw, 42), /input: expected text, a Uint8Array or an ArrayBuffer/);
+  assert.equal(importResponses(fw, new Uint8Array([0, 1, 2, 3, 255])).report.rejected.length, 1);
+  // responsesFromCsv takes semicolons and trailing rows of separators.
+  const semi = responsesToCsv(fw, rs).replaceAll('","', '";"') + ";".repeat(10) + "\r\n" + ";".repeat(10) + "\r\n";
+  assert.equal(responsesFromCsv(fw, semi).length, 3);
 });

@@ -1,7 +1,7 @@
 // Compiled with tsc --strict against the package's declarations: the types must be
 // accurate enough for real use, with no `any`.
-import init, { score, aggregate, radarSvg, chartFromScore, builtinFramework, validateFramework, decodeResponse, shareCode, comments, frameworkFromSheet, frameworkTemplate } from "foundations-check";
-import type { Framework, Response, ScoreResult, Aggregate, RadarChart, ValidationReport, ShareCode, CommentReport, SheetReport, SheetIssue, ScaleLabel } from "foundations-check";
+import init, { score, aggregate, radarSvg, chartFromScore, builtinFramework, validateFramework, decodeResponse, shareCode, comments, frameworkFromSheet, frameworkTemplate, importResponses, surveyMapping } from "foundations-check";
+import type { Framework, Response, ScoreResult, Aggregate, RadarChart, ValidationReport, ShareCode, CommentReport, SheetReport, SheetIssue, ScaleLabel, ImportResult, SurveyMapping } from "foundations-check";
 import "foundations-check/element";
 import type { ImportReport } from "foundations-check/element";
 
@@ -24,6 +24,12 @@ export async function run(canvasSvg: (svg: string) => void): Promise<number | nu
   const chart: RadarChart = chartFromScore(fw, s);
   canvasSvg(radarSvg(chart));
   const back: Response = decodeResponse(fw, "code");
+  const got: ImportResult = importResponses(fw, new Uint8Array([1, 2]), { name: "inbox.mbox", format: "email", loaded: [r] });
+  const unread: string[] = got.report.unread;
+  const mapping: SurveyMapping = surveyMapping(fw, "Timestamp,Email address", { name: "form.csv" });
+  const answer: number | "dontKnow" | "blank" | null = mapping.labels[0].answer;
+  const again: ImportResult = importResponses(fw, "Timestamp", { mapping });
+  void unread; void answer; void again; void got.sentences;
   void back; void status; void agg;
   return s.overall.percent;
 }
