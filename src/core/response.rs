@@ -104,7 +104,12 @@ impl Response {
         out.push_str(",\"version\":");
         push_str(&mut out, &self.version);
         // `"name":{"key":value,…}`, each value written by `value`.
-        fn object<V>(out: &mut String, name: &str, m: &LiteMap<String, V>, value: impl Fn(&mut String, &V)) {
+        fn object<V>(
+            out: &mut String,
+            name: &str,
+            m: &LiteMap<String, V>,
+            value: impl Fn(&mut String, &V),
+        ) {
             out.push_str(",\"");
             out.push_str(name);
             out.push_str("\":{");
@@ -122,9 +127,13 @@ impl Response {
             Answer::Value(v) => out.push_str(&v.to_string()),
             Answer::DontKnow => out.push_str("\"dontKnow\""),
         });
-        object(&mut out, "respondent", &self.respondent, |out, o| push_str(out, o));
+        object(&mut out, "respondent", &self.respondent, |out, o| {
+            push_str(out, o)
+        });
         if !self.comments.is_empty() {
-            object(&mut out, "comments", &self.comments, |out, c| push_str(out, c));
+            object(&mut out, "comments", &self.comments, |out, c| {
+                push_str(out, c)
+            });
         }
         if let Some(t) = &self.submitted_at {
             out.push_str(",\"submittedAt\":");

@@ -564,6 +564,8 @@ pub fn framework_template_xlsx(
 pub fn framework_from_script(text: &str) -> Result<FrameworkOut, JsError> {
     let fw = Framework::from_script(text).map_err(js_errs)?;
     Ok(to_js(&fw)?.unchecked_into())
+}
+
 /// The options of `importResponses` and `surveyMapping`, read: the source's name, the
 /// input, the options, and the responses already loaded.
 fn import_args(
