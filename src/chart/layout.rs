@@ -86,40 +86,69 @@ pub fn angle(i: usize, n: usize) -> f64 {
     -PI / 2.0 + 2.0 * PI * i as f64 / n as f64
 }
 
-/// The lines of an axis label: the wrapped label, then notes (highlight, missing scores).
-fn label_lines(chart: &RadarChart, i: usize, size: f64, max_w: f64) -> (Vec<String>, bool) {
-    let mut lines = wrap(&chart.axes[i].label, size, max_w, 4);
-    let highlighted = chart.is_highlighted(i);
-    if highlighted {
-        let word = chart.highlight_label.as_deref().unwrap_or("split");
-        lines.extend(wrap(&format!("◆ {word}"), size, max_w, 2));
+/// An axis label wrapped and measured once for a font size and width, then placed at
+/// many radii while the layout searches (measuring is the costly part).
+struct Prepared {
+    lines: Vec<String>,
+    bold: bool,
+    w: f64,
+    h: f64,
+}
+
+impl Prepared {
+    fn new((lines, bold): (Vec<String>, bool), size: f64) -> Prepared {
+        let w = lines
+            .iter()
+            .map(|l| width(l, size) * if bold { 1.08 } else { 1.0 })
+            .fold(0.0, f64::max)
+            .ceil();
+        let h = line_height(size) * lines.len() as f64;
+        Prepared { lines, bold, w, h }
     }
+}
+
+/// The note of an axis where series have no score: "(no score)", or which series
+/// ("(no score: Council, NHS)"); built once per chart, wrapped for each trial.
+fn missing_note(chart: &RadarChart, i: usize) -> Option<String> {
     let missing: Vec<&str> = chart
         .series
         .iter()
         .filter(|s| s.values[i].is_none())
         .map(|s| s.label.as_str())
         .collect();
-    if !missing.is_empty() {
-        let note = if !super::OVERLAYS || chart.series.len() == 1 {
-            "(no score)".to_string()
-        } else {
-            format!("(no score: {})", missing.join(", "))
-        };
-        lines.extend(wrap(&note, size, max_w, 2));
+    if missing.is_empty() {
+        None
+    } else if !super::OVERLAYS || chart.series.len() == 1 {
+        Some("(no score)".to_string())
+    } else {
+        Some(format!("(no score: {})", missing.join(", ")))
+    }
+}
+
+/// The lines of an axis label: the wrapped label, then notes (highlight, missing scores).
+fn label_lines(
+    chart: &RadarChart,
+    i: usize,
+    note: Option<&str>,
+    size: f64,
+    max_w: f64,
+) -> (Vec<String>, bool) {
+    let mut lines = wrap(&chart.axes[i].label, size, max_w, 4);
+    let highlighted = chart.is_highlighted(i);
+    if highlighted {
+        let word = chart.highlight_label.as_deref().unwrap_or("split");
+        lines.extend(wrap(&format!("◆ {word}"), size, max_w, 2));
+    }
+    if let Some(note) = note {
+        lines.extend(wrap(note, size, max_w, 2));
     }
     (lines, highlighted)
 }
 
-/// Places a label box for axis at `theta` with its anchor at radius `ra` from `c`.
-fn place(lines: Vec<String>, bold: bool, size: f64, theta: f64, c: (f64, f64), ra: f64) -> TextBox {
-    let (cos, sin) = crate::core::num::cos_sin(theta);
-    let w = lines
-        .iter()
-        .map(|l| width(l, size) * if bold { 1.08 } else { 1.0 })
-        .fold(0.0, f64::max)
-        .ceil();
-    let h = line_height(size) * lines.len() as f64;
+/// Places a label box (without its lines, which [`labels_at`]'s caller adds to the
+/// boxes it keeps) for axis at `theta` with its anchor at radius `ra` from `c`.
+fn place(p: &Prepared, size: f64, (cos, sin): (f64, f64), c: (f64, f64), ra: f64) -> TextBox {
+    let (w, h, bold) = (p.w, p.h, p.bold);
     let (ax, ay) = (c.0 + ra * cos, c.1 + ra * sin);
     let align = if cos > 0.26 {
         Align::Start
@@ -135,7 +164,7 @@ fn place(lines: Vec<String>, bold: bool, size: f64, theta: f64, c: (f64, f64), r
     };
     let y = ay - h * (1.0 - sin) / 2.0;
     TextBox {
-        lines,
+        lines: Vec::new(),
         x,
         y,
         w,
@@ -156,20 +185,14 @@ struct Area {
 /// Label boxes for radius `r`, each pushed out until it clears the plot circle; where
 /// neighbours collide, the one nearer the vertical (whose box is centred over its
 /// axis) moves outwards until they clear.
-fn labels_at(prepared: &[(Vec<String>, bool)], size: f64, c: (f64, f64), r: f64) -> Vec<TextBox> {
+fn labels_at(prepared: &[Prepared], size: f64, c: (f64, f64), r: f64) -> Vec<TextBox> {
     let n = prepared.len();
     let mut radii = vec![r + GAP; n];
     let mut boxes: Vec<TextBox> = Vec::with_capacity(n);
-    let build = |i: usize, ra: f64| {
-        place(
-            prepared[i].0.clone(),
-            prepared[i].1,
-            size,
-            angle(i, n),
-            c,
-            ra,
-        )
-    };
+    let dirs: Vec<(f64, f64)> = (0..n)
+        .map(|i| crate::core::num::cos_sin(angle(i, n)))
+        .collect();
+    let build = |i: usize, ra: f64| place(&prepared[i], size, dirs[i], c, ra);
     for (i, ra) in radii.iter_mut().enumerate() {
         let mut b = build(i, *ra);
         for _ in 0..40 {
@@ -188,9 +211,7 @@ fn labels_at(prepared: &[(Vec<String>, bool)], size: f64, c: (f64, f64), r: f64)
             for i in 0..n {
                 let j = (i + 1) % n;
                 if boxes[i].overlaps(&boxes[j], 2.0) {
-                    let k = if crate::core::num::cos_sin(angle(i, n)).1.abs()
-                        >= crate::core::num::cos_sin(angle(j, n)).1.abs()
-                    {
+                    let k = if dirs[i].1.abs() >= dirs[j].1.abs() {
                         i
                     } else {
                         j
@@ -220,7 +241,7 @@ fn any_overlap(bs: &[TextBox]) -> bool {
 
 /// The largest radius at which every label fits in the area, by bisection.
 fn fit_radius(
-    prepared: &[(Vec<String>, bool)],
+    prepared: &[Prepared],
     size: f64,
     c: (f64, f64),
     a: &Area,
@@ -247,7 +268,11 @@ fn fit_radius(
         }
     }
     let r = lo.floor();
-    Some((r, labels_at(prepared, size, c, r)))
+    let mut boxes = labels_at(prepared, size, c, r);
+    for (b, p) in boxes.iter_mut().zip(prepared) {
+        b.lines = p.lines.clone();
+    }
+    Some((r, boxes))
 }
 
 impl Layout {
@@ -314,21 +339,27 @@ impl Layout {
         let mut chosen: Option<(f64, f64, Vec<TextBox>)> = None;
         let mut fallback: Option<(f64, f64, Vec<TextBox>)> = None;
         let min_good = 0.2 * (area.right - area.left).min(area.bottom - area.top);
+        let notes: Vec<Option<String>> = (0..n).map(|i| missing_note(chart, i)).collect();
+        // Each label's longest word in ems, measured once for every font size.
+        let longest_em = chart
+            .axes
+            .iter()
+            .flat_map(|a| a.label.split_whitespace())
+            .map(|word| width(word, 1.0))
+            .fold(0.0, f64::max);
         'fonts: for size in sizes {
             let mut best: Option<(f64, Vec<TextBox>)> = None;
             // Room for the longest word of any label where the chart has it, so that
             // words are broken (with a hyphen) only when they cannot fit at all.
-            let longest = chart
-                .axes
-                .iter()
-                .flat_map(|a| a.label.split_whitespace())
-                .map(|word| width(word, size))
-                .fold(0.0, f64::max)
-                .min(w * 0.3);
+            let longest = (longest_em * size).min(w * 0.3);
             for share in WRAP_SHARES {
                 let max_w = (w * share).max(56.0).max(longest);
-                let prepared: Vec<(Vec<String>, bool)> =
-                    (0..n).map(|i| label_lines(chart, i, size, max_w)).collect();
+                let prepared: Vec<Prepared> = (0..n)
+                    .map(|i| {
+                        let lines = label_lines(chart, i, notes[i].as_deref(), size, max_w);
+                        Prepared::new(lines, size)
+                    })
+                    .collect();
                 if let Some((r, boxes)) = fit_radius(&prepared, size, c, &area) {
                     if !any_overlap(&boxes) {
                         if best.as_ref().map_or(true, |(br, _)| r > *br) {

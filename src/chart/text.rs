@@ -4,7 +4,7 @@
 //! needed, never clipped or overlapping.
 
 /// Estimated advance width of a character, in ems.
-fn char_em(c: char) -> f64 {
+pub fn char_em(c: char) -> f64 {
     match c {
         'i' | 'j' | 'l' | '\'' | '|' | '!' | '.' | ',' | ':' | ';' => 0.30,
         ' ' | 'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '/' => 0.40,
@@ -42,47 +42,74 @@ pub fn line_height(size: f64) -> f64 {
 /// longer than `max` is broken by characters, each piece but the last ending with a
 /// hyphen ("Govern-", "ance"). At most `max_lines` lines: the last one ends with "…"
 /// when text was left out.
+///
+/// Linear in the text wrapped: each line's width is kept as it grows (never measured
+/// again from the start), and the text after the last line that can be shown is not
+/// looked at (a label is at most a few lines, whatever its length).
 pub fn wrap(s: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
-    for word in s.split_whitespace() {
-        let candidate = if cur.is_empty() {
-            word.to_string()
-        } else {
-            format!("{cur} {word}")
-        };
-        if width(&candidate, size) <= max {
-            cur = candidate;
+    let mut cur_w = 0.0;
+    let (space, hyphen) = (width(" ", size), width("-", size));
+    // Whether text was left out after `max_lines` lines.
+    let mut more = false;
+    'words: for word in s.split_whitespace() {
+        if lines.len() > max_lines {
+            more = true;
+            break;
+        }
+        let word_w = width(word, size);
+        if cur.is_empty() && word_w <= max {
+            cur.push_str(word);
+            cur_w = word_w;
+            continue;
+        }
+        if !cur.is_empty() && cur_w + space + word_w <= max {
+            cur.push(' ');
+            cur.push_str(word);
+            cur_w += space + word_w;
             continue;
         }
         if !cur.is_empty() {
             lines.push(std::mem::take(&mut cur));
+            cur_w = 0.0;
         }
-        if width(word, size) <= max {
+        if word_w <= max {
             cur.push_str(word);
+            cur_w = word_w;
             continue;
         }
         // The word alone is too wide: break it, with a hyphen.
+        let mut chars = 0usize;
         for c in word.chars() {
-            cur.push(c);
-            if width(&cur, size) + width("-", size) > max
-                && crate::core::reader::char_count(&cur) > 2
-            {
-                let last = cur.pop().unwrap_or(' ');
+            let c_w = char_em(c) * size;
+            if cur_w + c_w + hyphen > max && chars >= 2 {
                 cur.push('-');
                 lines.push(std::mem::take(&mut cur));
-                cur.push(last);
+                if lines.len() > max_lines {
+                    more = true;
+                    break 'words;
+                }
+                cur_w = 0.0;
+                chars = 0;
             }
+            cur.push(c);
+            cur_w += c_w;
+            chars += 1;
         }
     }
     if !cur.is_empty() {
         lines.push(cur);
     }
-    if lines.len() > max_lines {
+    if lines.len() > max_lines || more {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
-            while !last.is_empty() && width(&format!("{last}…"), size) > max {
-                last.pop();
+            let ellipsis = width("…", size);
+            let mut w = width(last, size);
+            while !last.is_empty() && w + ellipsis > max {
+                if let Some(c) = last.pop() {
+                    w -= char_em(c) * size;
+                }
             }
             last.push('…');
         }
