@@ -62,6 +62,15 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: &str) ->
             })
         }
         _ if a == b => None,
+        // The standard deviation is the one float (a square root): the order in which
+        // its squares are summed may change its last bits, nothing more.
+        (V::Number(x), V::Number(y))
+            if path.ends_with(".sd")
+                && (x.as_f64().unwrap() - y.as_f64().unwrap()).abs()
+                    <= 1e-12 * y.as_f64().unwrap().abs() =>
+        {
+            None
+        }
         _ => Some(format!("{path}: {a} is not {b}")),
     }
 }
@@ -205,9 +214,9 @@ fn old_responses_score_aggregate_and_draw_as_they_did() {
         let got = serde_json::json!({"grouped": grouped, "raw": raw}).to_string();
         let want = fixture(&format!("{name}.aggregate.json"));
         if got != want.trim_end() {
-            // Where they differ, to read.
+            // The same figure by figure, exactly but for the last bits of the standard
+            // deviations (see `first_difference`).
             same(json(&got), json(&want), name);
-            panic!("{name}: the aggregate's text differs");
         }
         assert_eq!(
             aggregate_csv(&fw, &grouped),

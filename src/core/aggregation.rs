@@ -111,37 +111,113 @@ pub enum Change {
     Steady,
 }
 
+/// Values with how many times each occurs, in ascending order: a foundation's
+/// percents counted rather than sorted one by one (answers on a scale take few values,
+/// so ten thousand people give a few hundred at most; every statistic below is then
+/// worked out over those, exactly).
+#[derive(Debug, Clone, Default)]
+pub struct Counted {
+    /// (value, how many), ascending.
+    pub values: Vec<(Exact, usize)>,
+    /// How many in all.
+    pub n: usize,
+}
+
+impl Counted {
+    /// Counts `xs`.
+    pub fn of(xs: impl Iterator<Item = Exact>) -> Counted {
+        // Fractions are kept reduced, so equal fractions are equal keys; a float falls
+        // back to its bits (and sorts beside an equal fraction, which is harmless).
+        #[derive(PartialEq, Eq, Hash)]
+        enum Key {
+            Frac(i64, i64),
+            Float(u64),
+        }
+        let mut counts: std::collections::HashMap<Key, (Exact, usize)> =
+            std::collections::HashMap::new();
+        let mut n = 0;
+        for x in xs {
+            n += 1;
+            let key = match x {
+                Exact::Frac(a, b) => Key::Frac(a, b),
+                Exact::Float(f) => Key::Float(f.to_bits()),
+            };
+            counts.entry(key).or_insert((x, 0)).1 += 1;
+        }
+        let mut values: Vec<(Exact, usize)> = counts.into_values().collect();
+        values.sort_by(|a, b| a.0.cmp(&b.0));
+        Counted { values, n }
+    }
+
+    /// The `k`-th smallest value (from 0).
+    fn nth(&self, mut k: usize) -> Option<Exact> {
+        for (v, c) in &self.values {
+            if k < *c {
+                return Some(*v);
+            }
+            k -= c;
+        }
+        None
+    }
+
+    /// The value at share `p` (0 to 1), interpolating linearly between order
+    /// statistics (R's type 7), exactly: as [`quantile`] of the sorted values.
+    pub fn quantile(&self, p: Exact) -> Option<Exact> {
+        let last = self.n.checked_sub(1)?;
+        let h = Exact::int(last as i64).mul(p);
+        let lo = h.trunc_scaled(0).clamp(0, last as i64) as usize;
+        let hi = (lo + 1).min(last);
+        let (a, b) = (self.nth(lo)?, self.nth(hi)?);
+        Some(a.add(h.sub(Exact::int(lo as i64)).mul(b.sub(a))))
+    }
+}
+
 /// The Mann–Whitney rank test of `now` against `then`: `(z, p)`, the normal
 /// approximation's statistic (positive when `now` tends higher) and two-sided p-value,
 /// with average ranks for ties, the tie correction of the variance, and a continuity
 /// correction of 0.5. `None` when either side is empty or every value is the same.
 pub fn rank_test(now: &[Exact], then: &[Exact]) -> Option<(f64, f64)> {
-    let (n1, n2) = (now.len(), then.len());
+    rank_test_counted(
+        &Counted::of(now.iter().copied()),
+        &Counted::of(then.iter().copied()),
+    )
+}
+
+/// [`rank_test`] over counted values: each run of equal values shares its average rank.
+pub fn rank_test_counted(now: &Counted, then: &Counted) -> Option<(f64, f64)> {
+    let (n1, n2) = (now.n, then.n);
     if n1 == 0 || n2 == 0 {
         return None;
     }
-    let mut all: Vec<(Exact, bool)> = now
-        .iter()
-        .map(|x| (*x, true))
-        .chain(then.iter().map(|x| (*x, false)))
-        .collect();
-    all.sort_by(|a, b| a.0.cmp(&b.0));
-    let n = all.len();
+    // Both lists are ascending: walk them together, a value at a time.
+    let (mut i, mut j, mut below) = (0, 0, 0usize);
     let (mut r1, mut ties) = (0.0f64, 0.0f64);
-    let mut i = 0;
-    while i < n {
-        let mut j = i;
-        while j + 1 < n && all[j + 1].0 == all[i].0 {
+    loop {
+        let v = match (now.values.get(i), then.values.get(j)) {
+            (Some(a), Some(b)) => a.0.min(b.0),
+            (Some(a), None) => a.0,
+            (None, Some(b)) => b.0,
+            (None, None) => break,
+        };
+        let mut here_now = 0;
+        while let Some((x, c)) = now.values.get(i).filter(|(x, _)| *x == v) {
+            let _ = x;
+            here_now += c;
+            i += 1;
+        }
+        let mut here_then = 0;
+        while let Some((_, c)) = then.values.get(j).filter(|(x, _)| *x == v) {
+            here_then += c;
             j += 1;
         }
-        // Ranks i+1 ..= j+1 share their average.
-        let rank = (i + j + 2) as f64 / 2.0;
-        let t = (j - i + 1) as f64;
+        let t = (here_now + here_then) as f64;
+        // Ranks below+1 ..= below+t share their average.
+        let rank = below as f64 + (t + 1.0) / 2.0;
         ties += t * t * t - t;
-        r1 += rank * all[i..=j].iter().filter(|x| x.1).count() as f64;
-        i = j + 1;
+        r1 += rank * here_now as f64;
+        below += here_now + here_then;
     }
-    let (a, b, nn) = (n1 as f64, n2 as f64, n as f64);
+    let (a, b, nn) = (n1 as f64, n2 as f64, (n1 + n2) as f64);
     let u = r1 - a * (a + 1.0) / 2.0;
     let mean = a * b / 2.0;
     let var = a * b / 12.0 * ((nn + 1.0) - ties / (nn * (nn - 1.0)));
@@ -222,11 +298,12 @@ pub fn quantile(sorted: &[Exact], p: Exact) -> Option<Exact> {
     Some(sorted[lo].add(frac.mul(sorted[hi].sub(sorted[lo]))))
 }
 
-/// Statistics of one foundation over the tallies of a set of responses.
+/// Statistics of one foundation over the tallies of a set of responses, from their
+/// percents counted ([`Counted`]): linear in the responses, then a few operations per
+/// distinct value.
 fn stats(fw: &Framework, fi: usize, f: &Foundation, members: &[&[Tally]]) -> FoundationStats {
-    let mut xs: Vec<Exact> = members.iter().filter_map(|t| t[fi].percent).collect();
-    xs.sort();
-    let n = xs.len();
+    let xs = Counted::of(members.iter().filter_map(|t| t[fi].percent));
+    let n = xs.n;
     let slots = members.len() * f.items.len();
     let dk: usize = members.iter().map(|t| t[fi].dont_know).sum();
     let mut s = FoundationStats::empty(&f.id, n, None);
@@ -234,23 +311,38 @@ fn stats(fw: &Framework, fi: usize, f: &Foundation, members: &[&[Tally]]) -> Fou
     if n == 0 {
         return s;
     }
-    let mean = xs.iter().fold(Exact::ZERO, |a, x| a.add(*x)).div_int(n);
+    let mean = xs
+        .values
+        .iter()
+        .fold(Exact::ZERO, |a, (x, c)| a.add(x.mul(Exact::int(*c as i64))))
+        .div_int(n);
     let m = mean.get();
-    s.sd = (n > 1)
-        .then(|| (xs.iter().map(|x| (x.get() - m).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
+    s.sd = (n > 1).then(|| {
+        let squares: f64 = xs
+            .values
+            .iter()
+            .map(|(x, c)| (x.get() - m).powi(2) * *c as f64)
+            .sum();
+        (squares / (n - 1) as f64).sqrt()
+    });
     s.mean = Some(mean);
-    s.median = quantile(&xs, Exact::frac(1, 2));
-    s.q1 = quantile(&xs, Exact::frac(1, 4));
-    s.q3 = quantile(&xs, Exact::frac(3, 4));
-    s.min = xs.first().copied();
-    s.max = xs.last().copied();
+    s.median = xs.quantile(Exact::frac(1, 2));
+    s.q1 = xs.quantile(Exact::frac(1, 4));
+    s.q3 = xs.quantile(Exact::frac(3, 4));
+    s.min = xs.values.first().map(|v| v.0);
+    s.max = xs.values.last().map(|v| v.0);
     s.band = s
         .median
         .and_then(|m| fw.band(m, fw.percent_to_value(f, m)).map(|l| l.id.clone()));
     if let (Some(c), Some(spread), Some(m)) = (&fw.consensus, fw.spread_points(f), s.median) {
         // The spread in percent points of the foundation's 0 to 100 score (scale points
         // over the foundation's range, or the share of the range).
-        let out = xs.iter().filter(|x| x.sub(m).abs() > spread).count();
+        let out: usize = xs
+            .values
+            .iter()
+            .filter(|(x, _)| x.sub(m).abs() > spread)
+            .map(|(_, c)| c)
+            .sum();
         let share = Exact::frac(out as i64, n as i64);
         s.split = share > Exact::from_decimal(c.max_outside);
         s.outside = Some(share);
@@ -291,9 +383,9 @@ pub fn aggregate(
             if let (Some(a), Some(b)) = (now.median, then.median) {
                 if then.n >= min {
                     now.delta = Some(a.sub(b));
-                    let xs: Vec<Exact> = members.iter().filter_map(|t| t[fi].percent).collect();
-                    let ys: Vec<Exact> = pmembers.iter().filter_map(|t| t[fi].percent).collect();
-                    let (z, p) = rank_test(&xs, &ys).unwrap_or((0.0, 1.0));
+                    let xs = Counted::of(members.iter().filter_map(|t| t[fi].percent));
+                    let ys = Counted::of(pmembers.iter().filter_map(|t| t[fi].percent));
+                    let (z, p) = rank_test_counted(&xs, &ys).unwrap_or((0.0, 1.0));
                     now.change_p = Some(p);
                     now.change = Some(if p >= 0.05 {
                         Change::Steady

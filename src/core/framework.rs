@@ -390,6 +390,37 @@ impl Framework {
         self.foundations.iter().map(|f| f.items.len()).sum()
     }
 
+    /// Each answer of `answers` (keyed by item id, in id order, as a response keeps
+    /// them) at its item's place in framework order (foundations' items one after the
+    /// other): one pass over both sorted lists rather than a search per item, which
+    /// scoring thousands of responses spends most of its time on otherwise. Answers to
+    /// unknown items are left out.
+    pub fn in_item_order<'a, V>(
+        &self,
+        answers: impl Iterator<Item = (&'a String, &'a V)>,
+    ) -> Vec<Option<&'a V>> {
+        let mut out = vec![None; self.item_count()];
+        let starts: Vec<usize> = self
+            .foundations
+            .iter()
+            .scan(0, |at, f| {
+                let start = *at;
+                *at += f.items.len();
+                Some(start)
+            })
+            .collect();
+        let mut index = self.item_index.iter().peekable();
+        for (id, v) in answers {
+            while index.next_if(|(k, _)| k.as_str() < id.as_str()).is_some() {}
+            if let Some((k, (fi, ii))) = index.peek() {
+                if k == id {
+                    out[starts[*fi] + ii] = Some(v);
+                }
+            }
+        }
+        out
+    }
+
     /// Finds an item by id: (foundation index, item index).
     pub fn find_item(&self, id: &str) -> Option<(usize, usize)> {
         let i = &self.item_index;

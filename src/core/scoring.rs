@@ -79,9 +79,13 @@ pub struct Tally {
 /// respondent).
 pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
     let min_share = Exact::from_decimal(fw.scoring.min_answered);
+    let slots = fw.in_item_order(resp.answers.iter());
+    let mut at = 0;
     fw.foundations
         .iter()
         .map(|f| {
+            let answers = &slots[at..at + f.items.len()];
+            at += f.items.len();
             let (weights, _) = f.weights();
             let fscale = fw.foundation_scale(f);
             // Σ wᵢ(vᵢ - minᵢ) and Σ wᵢ in whole multiples of the weights' unit; while
@@ -89,14 +93,11 @@ pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
             // the scale).
             let (mut wv, mut w, mut answered, mut dont_know) = (0i64, 0i64, 0usize, 0usize);
             let mut above = 0i64;
-            // Σ wᵢ(vᵢ - minᵢ) / (maxᵢ - minᵢ) when items are on scales of different
-            // ranges (each answer on 0 to 1 of its own scale).
-            let mut share = Exact::ZERO;
             let mut range: Option<i32> = None;
             let (mut mixed, mut own) = (false, false);
-            for (item, weight) in f.items.iter().zip(weights) {
+            for ((item, weight), a) in f.items.iter().zip(weights).zip(answers) {
                 let scale = fw.item_scale(f, item);
-                match resp.answers.get(&item.id) {
+                match a {
                     Some(Answer::Value(v)) if scale.contains(*v) => {
                         answered += 1;
                         let r = scale.max - scale.min;
@@ -107,9 +108,7 @@ pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
                         let value = i64::from(scale.value(item.reverse, *v));
                         w += weight;
                         wv += weight * value;
-                        let up = weight * (value - i64::from(scale.min));
-                        above += up;
-                        share = share.add(Exact::frac(up, i64::from(r)));
+                        above += weight * (value - i64::from(scale.min));
                     }
                     Some(Answer::DontKnow) if scale.dont_know.is_some() => dont_know += 1,
                     _ => {}
@@ -127,8 +126,21 @@ pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
                 };
             };
             // The weighted mean of each answer's place on 0 to 100 of its own scale: with
-            // one range, Σ wᵢ(vᵢ - minᵢ) / (range × Σ wᵢ) × 100, as whole numbers.
+            // one range, Σ wᵢ(vᵢ - minᵢ) / (range × Σ wᵢ) × 100, as whole numbers; with
+            // ranges that differ, Σ wᵢ(vᵢ - minᵢ) / rangeᵢ summed exactly (a second pass,
+            // only then).
             let percent = if mixed {
+                let mut share = Exact::ZERO;
+                for ((item, weight), a) in f.items.iter().zip(weights).zip(answers) {
+                    let scale = fw.item_scale(f, item);
+                    if let Some(Answer::Value(v)) = a {
+                        if scale.contains(*v) {
+                            let value = i64::from(scale.value(item.reverse, *v));
+                            let up = weight * (value - i64::from(scale.min));
+                            share = share.add(Exact::frac(up, i64::from(scale.max - scale.min)));
+                        }
+                    }
+                }
                 share.mul(Exact::int(100)).div(Exact::int(w))
             } else {
                 Exact::int(above)
