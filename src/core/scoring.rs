@@ -94,21 +94,33 @@ pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
             let (mut wv, mut w, mut answered, mut dont_know) = (0i64, 0i64, 0usize, 0usize);
             let mut above = 0i64;
             let mut range: Option<i32> = None;
-            let (mut mixed, mut own) = (false, false);
+            // Σ wᵢ(vᵢ - minᵢ) / rangeᵢ, exactly, once answered items' ranges differ (until
+            // then every answer so far shares the first range and `above` holds it all).
+            let mut share: Option<Exact> = None;
+            let mut own = false;
             for ((item, weight), a) in f.items.iter().zip(weights).zip(answers) {
                 let scale = fw.item_scale(f, item);
                 match a {
                     Some(Answer::Value(v)) if scale.contains(*v) => {
                         answered += 1;
                         let r = scale.max - scale.min;
-                        mixed |= range.is_some_and(|x| x != r);
-                        range = Some(r);
+                        match range {
+                            None => range = Some(r),
+                            Some(first) if first != r && share.is_none() => {
+                                share = Some(Exact::frac(above, i64::from(first)));
+                            }
+                            _ => {}
+                        }
                         own |= !scale.same_range(fscale);
                         // At most 50 × 10^12 × 2000: no overflow (see core::exact).
                         let value = i64::from(scale.value(item.reverse, *v));
+                        let up = weight * (value - i64::from(scale.min));
                         w += weight;
                         wv += weight * value;
-                        above += weight * (value - i64::from(scale.min));
+                        above += up;
+                        if let Some(s) = &mut share {
+                            *s = s.add(Exact::frac(up, i64::from(r)));
+                        }
                     }
                     Some(Answer::DontKnow) if scale.dont_know.is_some() => dont_know += 1,
                     _ => {}
@@ -127,25 +139,12 @@ pub fn tally(fw: &Framework, resp: &Response) -> Vec<Tally> {
             };
             // The weighted mean of each answer's place on 0 to 100 of its own scale: with
             // one range, Σ wᵢ(vᵢ - minᵢ) / (range × Σ wᵢ) × 100, as whole numbers; with
-            // ranges that differ, Σ wᵢ(vᵢ - minᵢ) / rangeᵢ summed exactly (a second pass,
-            // only then).
-            let percent = if mixed {
-                let mut share = Exact::ZERO;
-                for ((item, weight), a) in f.items.iter().zip(weights).zip(answers) {
-                    let scale = fw.item_scale(f, item);
-                    if let Some(Answer::Value(v)) = a {
-                        if scale.contains(*v) {
-                            let value = i64::from(scale.value(item.reverse, *v));
-                            let up = weight * (value - i64::from(scale.min));
-                            share = share.add(Exact::frac(up, i64::from(scale.max - scale.min)));
-                        }
-                    }
-                }
-                share.mul(Exact::int(100)).div(Exact::int(w))
-            } else {
-                Exact::int(above)
+            // ranges that differ, the exact sum of shares × 100 / Σ wᵢ.
+            let percent = match share {
+                Some(share) => share.mul(Exact::int(100)).div(Exact::int(w)),
+                None => Exact::int(above)
                     .mul(Exact::int(100))
-                    .div(Exact::int(i64::from(range) * w))
+                    .div(Exact::int(i64::from(range) * w)),
             };
             // The mean on the foundation's scale: Σ wᵢvᵢ / Σ wᵢ when every answer is on
             // it, otherwise the percent placed on it.
