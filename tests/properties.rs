@@ -257,6 +257,24 @@ proptest! {
         prop_assert_eq!(r.to_json(), serde_json::to_string(&r).unwrap());
     }
 
+    /// The hand-written JSON of a score is serde_json's, character for character,
+    /// given serde_json's number writer, for any response to the built-in framework and
+    /// any band or foundation id.
+    #[test]
+    fn a_score_is_written_as_serde_json_writes_it(
+        r in builtin_response(),
+        texts in prop::collection::vec(any::<String>(), 2),
+    ) {
+        let fw = builtin("place-based-partnership").unwrap();
+        let mut s = score(&fw, &r);
+        s.foundations[0].id = texts[0].clone();
+        if s.foundations[1].band.is_some() {
+            s.foundations[1].band = Some(texts[1].clone());
+        }
+        let number = |x: f64| serde_json::to_string(&x).unwrap();
+        prop_assert_eq!(s.to_json_with(&number), serde_json::to_string(&s).unwrap());
+    }
+
     #[test]
     fn share_codes_round_trip(r in builtin_response()) {
         let fw = builtin("place-based-partnership").unwrap();

@@ -4,9 +4,14 @@
 //! element's model, messages, update and views ([`app`]) and its text templates
 //! ([`template`]) call no browser API: they compile everywhere and are tested natively.
 //!
-//! Values cross the boundary through serde-wasm-bindgen: results are serde types
-//! written with its JSON-compatible serializer ([`to_js`]), and inputs are read into
-//! JSON values for the validating reader ([`from_js`]).
+//! Values cross the npm API's boundary through serde-wasm-bindgen: results are serde
+//! types written with its JSON-compatible serializer ([`to_js`]), and inputs are read
+//! into JSON values for the validating reader ([`from_js`]). The element, whose
+//! self-check file has a size budget, gives the same plain objects through
+//! `JSON.parse` of the core's own JSON text (a response's `to_json`, a score's
+//! `to_json_with`, each held equal to serde_json's output by a property test) and
+//! reads objects from the host page as their `JSON.stringify` text: serde-wasm-bindgen
+//! measured 3.4 KB (results) and 15 KB (inputs) of the 100,000-byte gzipped embed.
 
 #[cfg(all(target_arch = "wasm32", feature = "api"))]
 pub mod api;
@@ -32,7 +37,7 @@ mod boundary {
     /// A result as a plain JavaScript value: objects (never `Map`s), arrays, numbers,
     /// text, true/false and null for a missing value, as `JSON.parse` would give for the
     /// value's JSON (serde-wasm-bindgen's JSON-compatible serializer). The npm API and
-    /// the element's events and getters all give their results this way.
+    /// the team file's `importText` give their results this way.
     pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, Issue> {
         v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| Issue::new("", format!("could not build the result: {e}")))

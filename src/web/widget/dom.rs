@@ -65,3 +65,17 @@ pub fn prop(o: &JsValue, name: &str) -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_default()
 }
+
+/// The plain object of JSON text the core wrote (`JSON.parse`), or null.
+pub fn parse_json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
+}
+
+/// A number as JavaScript writes it in JSON (`JSON.stringify`: the shortest text that
+/// reads back as the same number), for JSON text that `JSON.parse` reads.
+pub fn number_text(x: f64) -> String {
+    js_sys::JSON::stringify(&JsValue::from_f64(x))
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_else(|| "null".into())
+}

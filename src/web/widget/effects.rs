@@ -289,14 +289,17 @@ fn clear_hash() {
     }
 }
 
-/// An event to the host page, which bubbles out of the element.
+/// An event to the host page, which bubbles out of the element. Its detail is the
+/// plain object of the response or score, as serde-wasm-bindgen's JSON-compatible
+/// serializer gives it in the npm API, here built by `JSON.parse` from the core's own
+/// JSON text (see [`crate::core::scoring::ScoreResult::to_json_with`] for the figures).
 fn emit(app: &Rc<App>, out: Out) {
     let (name, detail) = match out {
         Out::Ready => ("fc-ready", JsValue::NULL),
-        Out::Change(r) => ("fc-change", crate::web::to_js(&r).unwrap_or(JsValue::NULL)),
+        Out::Change(r) => ("fc-change", dom::parse_json(&r.to_json())),
         Out::Complete(score) => (
             "fc-complete",
-            crate::web::to_js(&score).unwrap_or(JsValue::NULL),
+            dom::parse_json(&score.to_json_with(&dom::number_text)),
         ),
     };
     let init = CustomEventInit::new();

@@ -435,13 +435,13 @@ impl Widget {
         read(&self.app, |m| m.fw().is_some()).unwrap_or(false)
     }
 
-    /// The response being answered or shown, as a plain object (or null).
+    /// The response being answered or shown, as a plain object (or null): the object of
+    /// its JSON, as the events give it.
     #[wasm_bindgen(getter)]
     pub fn response(&self) -> JsValue {
         read(&self.app, |m| m.shown().cloned())
             .flatten()
-            .and_then(|r| crate::web::to_js(&r).ok())
-            .unwrap_or(JsValue::NULL)
+            .map_or(JsValue::NULL, |r| dom::parse_json(&r.to_json()))
     }
 
     /// Sets the response (an object, JSON text or a share code); returns an error
