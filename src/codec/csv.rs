@@ -66,65 +66,69 @@ fn quote(s: &str, out: &mut String) {
 
 /// The header row's cells.
 pub fn header(fw: &Framework) -> Vec<String> {
-    ["framework", "version", "submittedAt"]
-        .iter()
-        .map(|s| s.to_string())
-        .chain(fw.respondent_fields.iter().map(|f| f.id.clone()))
-        .chain(
-            fw.foundations
-                .iter()
-                .flat_map(|f| f.items.iter().map(|i| i.id.clone())),
-        )
-        .chain(
-            fw.foundations
-                .iter()
-                .filter(|f| f.comment.is_some())
-                .map(|f| COMMENT_PREFIX.to_string() + &f.id),
-        )
-        .collect()
+    let mut cells = Vec::new();
+    columns(fw, |c| cells.push(c.to_string()));
+    cells
+}
+
+/// Calls `cell` with each column's name, in order (see the module comment).
+fn columns(fw: &Framework, mut cell: impl FnMut(&str)) {
+    for c in ["framework", "version", "submittedAt"] {
+        cell(c);
+    }
+    for f in &fw.respondent_fields {
+        cell(&f.id);
+    }
+    for f in &fw.foundations {
+        for i in &f.items {
+            cell(&i.id);
+        }
+    }
+    for f in fw.foundations.iter().filter(|f| f.comment.is_some()) {
+        cell(&(COMMENT_PREFIX.to_string() + &f.id));
+    }
 }
 
 /// The start of a comment column's name: `comment:purpose`.
 pub const COMMENT_PREFIX: &str = "comment:";
 
-/// Writes responses (checked against `fw`) as CSV.
+/// Writes responses (checked against `fw`) as CSV, cell by cell straight into the text.
 pub fn to_csv(fw: &Framework, responses: &[Response]) -> String {
     let mut out = String::from("\u{feff}");
-    let row = |cells: &[String], out: &mut String| {
-        for (i, c) in cells.iter().enumerate() {
-            if i > 0 {
+    // Each row's cells, quoted, with commas between them.
+    let row = |out: &mut String, each: &mut dyn FnMut(&mut dyn FnMut(&str))| {
+        let mut first = true;
+        each(&mut |c: &str| {
+            if !first {
                 out.push(',');
             }
+            first = false;
             quote(c, out);
-        }
+        });
         out.push_str("\r\n");
     };
-    row(&header(fw), &mut out);
+    row(&mut out, &mut |cell| columns(fw, cell));
     for r in responses {
-        let mut cells = vec![
-            r.framework.clone(),
-            r.version.clone(),
-            r.submitted_at.clone().unwrap_or_default(),
-        ];
-        cells.extend(
-            fw.respondent_fields
-                .iter()
-                .map(|f| r.respondent.get(&f.id).cloned().unwrap_or_default()),
-        );
-        cells.extend(fw.foundations.iter().flat_map(|f| {
-            f.items.iter().map(|i| match r.answers.get(&i.id) {
-                None => String::new(),
-                Some(Answer::DontKnow) => "dontKnow".into(),
-                Some(Answer::Value(v)) => v.to_string(),
-            })
-        }));
-        cells.extend(
-            fw.foundations
-                .iter()
-                .filter(|f| f.comment.is_some())
-                .map(|f| r.comments.get(&f.id).cloned().unwrap_or_default()),
-        );
-        row(&cells, &mut out);
+        row(&mut out, &mut |cell| {
+            cell(&r.framework);
+            cell(&r.version);
+            cell(r.submitted_at.as_deref().unwrap_or_default());
+            for f in &fw.respondent_fields {
+                cell(r.respondent.get(&f.id).map_or("", String::as_str));
+            }
+            for f in &fw.foundations {
+                for i in &f.items {
+                    match r.answers.get(&i.id) {
+                        None => cell(""),
+                        Some(Answer::DontKnow) => cell("dontKnow"),
+                        Some(Answer::Value(v)) => cell(&v.to_string()),
+                    }
+                }
+            }
+            for f in fw.foundations.iter().filter(|f| f.comment.is_some()) {
+                cell(r.comments.get(&f.id).map_or("", String::as_str));
+            }
+        });
     }
     out
 }

@@ -115,6 +115,8 @@ pub struct Share {
     pub link: bool,
     /// `None` while the browser is copying; then whether it did.
     pub copied: Option<bool>,
+    /// The person's comments did not fit in the code, which carries the answers alone.
+    pub comments_left_out: bool,
 }
 
 #[derive(Debug)]

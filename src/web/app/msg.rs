@@ -54,6 +54,8 @@ pub enum Msg {
     Answer(usize, usize, Answer),
     /// Respondent field and option (by position); `None` for "prefer not to say".
     Who(usize, Option<usize>),
+    /// The comment on foundation `f` (by index) is now this text ("" clears it).
+    Comment(usize, String),
     Restart,
     Yes,
     No,
@@ -204,6 +206,7 @@ impl Msg {
             }
             Msg::Answer(f, i, _) => return format!("a {f} {i}"),
             Msg::Who(f, _) => return format!("w {f}"),
+            Msg::Comment(f, _) => return format!("c {f}"),
             #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
             Msg::Team(t) => return t.code(),
             _ => "",
@@ -251,6 +254,7 @@ impl Msg {
                 Msg::Answer(f, i, answer)
             }
             "w" => Msg::Who(num()?, value.parse().ok()),
+            "c" => Msg::Comment(num()?, value.to_string()),
             #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
             "t" => Msg::Team(super::team::TeamMsg::decode(code.get(2..)?, value)?),
             _ => return None,

@@ -92,6 +92,11 @@ fn codes_decode_to_their_messages_exactly() {
         (Msg::Answer(0, 0, Answer::DontKnow), "dontKnow"),
         (Msg::Who(1, Some(2)), "2"),
         (Msg::Who(0, None), ""),
+        (
+            Msg::Comment(2, "Less jargon, please.".into()),
+            "Less jargon, please.",
+        ),
+        (Msg::Comment(0, String::new()), ""),
         (Msg::Restart, ""),
         (Msg::Yes, ""),
         (Msg::No, ""),
@@ -835,4 +840,190 @@ fn on_a_phone_every_chart_keeps_its_labels_at_a_legible_size() {
                 .all(|l| !l.ends_with('-') || l.len() > 4));
         }
     }
+}
+
+/// A model with an example framework (frameworks/examples) loaded and nothing saved.
+fn ready_example(name: &str) -> (Model, Framework) {
+    let path = format!(
+        "{}/frameworks/examples/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let fw = Framework::from_json(&text).unwrap();
+    let mut m = Model::new();
+    update(&mut m, Msg::Loaded(Box::new(Ok((fw.clone(), text)))));
+    update(&mut m, restored(None, ""));
+    (m, fw)
+}
+
+/// The radio choices on screen: (name, value, label text) per radio button.
+fn choices(m: &Model) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for label in screen(m).walk().into_iter().filter(|n| n.tag == "label") {
+        if let Some(input) = label.kids.iter().find(|k| k.attr("type") == Some("radio")) {
+            out.push((
+                input.attr("name").unwrap_or_default().to_string(),
+                input.attr("value").unwrap_or_default().to_string(),
+                label.text_content(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn each_statement_is_asked_on_its_own_scale_with_its_points_described() {
+    // The maturity matrix: one statement per dimension, on the dimension's own 0 to 5
+    // scale, each level described in the dimension's own words.
+    let (mut m, fw) = ready_example("maturity-matrix");
+    update(&mut m, Msg::Go(Screen::Foundation(0)));
+    let c = choices(&m);
+    let purpose = &fw.foundations[0];
+    let scale = fw.item_scale(purpose, &purpose.items[0]);
+    assert_eq!(c.len(), 6 + usize::from(scale.dont_know.is_some()));
+    assert_eq!(c[0].1, "0");
+    assert_eq!(c[5].1, "5");
+    assert_eq!(
+        c[0].2,
+        "Not startedPartners have not yet talked about what they want to achieve together."
+    );
+    // Governance's level 1 is a different sentence from purpose's.
+    update(&mut m, Msg::Go(Screen::Foundation(1)));
+    assert_eq!(
+        choices(&m)[1].2,
+        "EmergingA shared meeting exists, but it discusses rather than decides."
+    );
+    // A level is answered, kept and scored on that scale.
+    update(&mut m, Msg::Answer(1, 0, Answer::Value(5)));
+    let id = &fw.foundations[1].items[0].id;
+    assert_eq!(
+        m.own.as_ref().unwrap().answers.get(id),
+        Some(&Answer::Value(5))
+    );
+    // A point off the statement's scale is refused.
+    update(&mut m, Msg::Answer(1, 0, Answer::Value(6)));
+    assert_eq!(
+        m.own.as_ref().unwrap().answers.get(id),
+        Some(&Answer::Value(5))
+    );
+
+    // The partnership questionnaire: sections with different response options.
+    let (mut m, fw) = ready_example("partnership-questionnaire");
+    update(&mut m, Msg::Go(Screen::Foundation(0)));
+    let first = choices(&m);
+    assert_eq!(first[0].2, "Not at all well");
+    update(&mut m, Msg::Go(Screen::Foundation(1)));
+    assert_eq!(choices(&m)[0].2, "Not at all");
+    // A section without a scale of its own uses the framework's.
+    update(&mut m, Msg::Go(Screen::Foundation(2)));
+    assert_eq!(choices(&m)[0].2, fw.scale.labels[0]);
+}
+
+#[test]
+fn a_comment_is_written_saved_reviewed_and_cleared() {
+    let (mut m, fw) = ready_example("pulse-check");
+    update(&mut m, Msg::Go(Screen::Foundation(0)));
+    // The prompt labels a text area limited to the question's length.
+    let s = screen(&m);
+    let area = s
+        .walk()
+        .into_iter()
+        .find(|n| n.tag == "textarea")
+        .cloned()
+        .unwrap();
+    assert_eq!(area.attr("maxlength"), Some("280"));
+    let id = area.attr("id").unwrap().to_string();
+    let label = s
+        .walk()
+        .into_iter()
+        .find(|n| n.tag == "label" && n.attr("for") == Some(&id))
+        .cloned()
+        .unwrap();
+    assert_eq!(label.text, "What is giving or draining energy?");
+    let code = area.attr("data-m").unwrap().to_string();
+    // Typed (the change event), it is saved with the answers and announced to the page.
+    let msg = Msg::decode(&code, "Too many meetings <b>again</b>", 0).unwrap();
+    let fx = update(&mut m, msg);
+    let kept = saved(&m, &fx).unwrap();
+    assert!(
+        kept.contains(r#""comments":{"energy":"Too many meetings <b>again</b>"}"#),
+        "{kept}"
+    );
+    assert!(fx.iter().any(|e| matches!(e, Effect::Emit(Out::Change(_)))));
+    // Shown again as text, never as markup: in the text area and on the review.
+    update(&mut m, Msg::Go(Screen::Foundation(0)));
+    let area = screen(&m)
+        .walk()
+        .into_iter()
+        .find(|n| n.tag == "textarea")
+        .cloned()
+        .unwrap();
+    assert_eq!(area.text, "Too many meetings <b>again</b>");
+    update(&mut m, Msg::Go(Screen::Review));
+    assert!(has_text(&m, "Your comment: Too many meetings <b>again</b>"));
+    assert!(screen(&m).walk().iter().all(|n| n.tag != "b"));
+    // One character over the limit is refused with where and why; nothing is lost.
+    let long = "é".repeat(281);
+    let fx = update(&mut m, Msg::Comment(0, long));
+    assert_eq!(
+        fx,
+        [Effect::Say(
+            "Your comment on Energy was not saved: it is 281 characters long; the limit is 280."
+                .into()
+        )]
+    );
+    assert_eq!(
+        m.own
+            .as_ref()
+            .unwrap()
+            .comments
+            .get("energy")
+            .map(String::as_str),
+        Some("Too many meetings <b>again</b>")
+    );
+    // Exactly the limit is kept; empty text clears it.
+    let fx = update(&mut m, Msg::Comment(0, "é".repeat(280)));
+    assert!(saved(&m, &fx).is_some());
+    let fx = update(&mut m, Msg::Comment(0, "  ".into()));
+    assert!(!saved(&m, &fx).unwrap().contains("comments"));
+    assert_eq!(fw.foundations[0].id, "energy");
+}
+
+#[test]
+fn a_share_code_that_leaves_the_comments_out_says_so() {
+    let (mut m, fw) = ready_example("pulse-check");
+    for (f, found) in fw.foundations.iter().enumerate() {
+        for i in 0..found.items.len() {
+            update(&mut m, Msg::Answer(f, i, Answer::Value(7)));
+        }
+    }
+    update(&mut m, Msg::Comment(0, "Short.".into()));
+    update(&mut m, Msg::Finish(1_790_000_000));
+    update(&mut m, Msg::Copy(false));
+    let share = m.share.clone().unwrap();
+    assert!(!share.comments_left_out);
+    assert_eq!(
+        sharecode::decode(&fw, &share.text)
+            .unwrap()
+            .comments
+            .get("energy")
+            .map(String::as_str),
+        Some("Short.")
+    );
+    assert!(!has_text(&m, "did not fit"));
+    // Comments too long for a code of 1,800 characters: the code has the answers alone.
+    for f in 0..fw.foundations.len() {
+        update(&mut m, Msg::Comment(f, "ü".repeat(280)));
+    }
+    update(&mut m, Msg::Copy(false));
+    let share = m.share.clone().unwrap();
+    assert!(share.comments_left_out);
+    assert!(sharecode::decode(&fw, &share.text)
+        .unwrap()
+        .comments
+        .is_empty());
+    assert!(has_text(
+        &m,
+        "Your comments did not fit in the code, so it carries your answers only."
+    ));
 }

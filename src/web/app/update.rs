@@ -196,6 +196,22 @@ fn act(m: &mut Model, fw: &Rc<Framework>, msg: Msg, fx: &mut Vec<Effect>) {
             r.answers.insert(item.id.clone(), answer);
             changed(m, fx);
         }
+        Msg::Comment(f, text) => {
+            let Some(found) = fw.foundations.get(f) else {
+                return;
+            };
+            if m.shared.is_some() {
+                return;
+            }
+            let r = m.own.get_or_insert_with(|| Response::new(fw));
+            match r.set_comment(fw, &found.id, &text) {
+                Ok(()) => changed(m, fx),
+                // (The text area keeps what was typed: nothing is redrawn.)
+                Err(e) => fx.push(Effect::Say(
+                    m.fill("commentProblem", &[("name", &found.name), ("problem", &e)]),
+                )),
+            }
+        }
         Msg::Who(f, option) => {
             let Some(field) = fw.respondent_fields.get(f) else {
                 return;
@@ -260,7 +276,9 @@ fn act(m: &mut Model, fw: &Rc<Framework>, msg: Msg, fx: &mut Vec<Effect>) {
         Msg::Print => fx.push(Effect::Print),
         Msg::Copy(link) => {
             let Some(r) = m.shown() else { return };
-            let code = sharecode::encode(fw, r);
+            let share = sharecode::share(fw, r);
+            let left_out = share.comments == sharecode::CodeComments::LeftOut;
+            let code = share.code;
             let text = match (&m.base, link) {
                 (_, false) => code,
                 (Some(base), true) => format!("{base}#fc={code}"),
@@ -270,6 +288,7 @@ fn act(m: &mut Model, fw: &Rc<Framework>, msg: Msg, fx: &mut Vec<Effect>) {
                 text: text.clone(),
                 link,
                 copied: None,
+                comments_left_out: left_out,
             });
             fx.push(Effect::Copy(text));
         }

@@ -263,15 +263,17 @@ fn step_nav(m: &Model, out: &mut Vec<Node>) {
     out.push(row("nav", buttons));
 }
 
-/// A group of radio buttons: one question.
+/// A group of radio buttons: one question. A choice is (value, label, description);
+/// an empty description is none. Choices with descriptions are stacked.
 fn question(
     legend: &str,
     code: &str,
     name: &str,
-    choices: &[(String, &str)],
+    choices: &[(String, &str, &str)],
     chosen: &str,
     stacked: bool,
 ) -> Node {
+    let stacked = stacked || choices.iter().any(|c| !c.2.is_empty());
     let mut opts = el("div").a(
         "class",
         if stacked {
@@ -280,7 +282,7 @@ fn question(
             "options"
         },
     );
-    for (value, label) in choices {
+    for (value, label, description) in choices {
         let mut input = el("input")
             .a("type", "radio")
             .a("name", name)
@@ -294,12 +296,13 @@ fn question(
         } else {
             "option"
         };
-        opts.push(
-            el("label")
-                .a("class", class)
-                .c(input)
-                .c(el("span").t(label)),
-        );
+        let mut text = el("span").t(label);
+        if !description.is_empty() {
+            text = el("span")
+                .c(el("span").a("class", "label").t(label))
+                .c(el("span").a("class", "desc").t(description));
+        }
+        opts.push(el("label").a("class", class).c(input).c(text));
     }
     el("fieldset")
         .a("class", "question")
@@ -316,14 +319,14 @@ fn about(m: &Model, fw: &Framework, out: &mut Vec<Node>) {
         // Nothing is chosen in advance, as with any radio question.
         let given = m.own.as_ref().and_then(|r| r.respondent.get(&field.id));
         let mut chosen = String::from("-");
-        let mut choices: Vec<(String, &str)> = Vec::new();
+        let mut choices: Vec<(String, &str, &str)> = Vec::new();
         for (k, o) in field.options.iter().enumerate() {
             if given == Some(&o.id) {
                 chosen = count_text(k);
             }
-            choices.push((count_text(k), &o.label));
+            choices.push((count_text(k), &o.label, ""));
         }
-        choices.push((String::new(), &prefer_not));
+        choices.push((String::new(), &prefer_not, ""));
         let code = Msg::Who(f, None).code();
         out.push(question(
             &field.label,
@@ -345,13 +348,22 @@ fn foundation(m: &Model, fw: &Framework, i: usize, out: &mut Vec<Node>) {
     if !f.description.is_empty() {
         out.push(p("hint", &f.description));
     }
-    let mut points: Vec<(String, &str)> = (fw.scale.min..=fw.scale.max)
-        .map(|v| (v.to_string(), fw.scale.label(v).unwrap_or_default()))
-        .collect();
-    if let Some(dk) = &fw.scale.dont_know {
-        points.push(("dontKnow".into(), dk));
-    }
     for (j, item) in f.items.iter().enumerate() {
+        // Each statement on its own scale (its own, its foundation's or the
+        // framework's), with the points' longer descriptions where they have them.
+        let scale = fw.item_scale(f, item);
+        let mut points: Vec<(String, &str, &str)> = (scale.min..=scale.max)
+            .map(|v| {
+                (
+                    v.to_string(),
+                    scale.label(v).unwrap_or_default(),
+                    scale.description(v).unwrap_or_default(),
+                )
+            })
+            .collect();
+        if let Some(dk) = &scale.dont_know {
+            points.push(("dontKnow".into(), dk, ""));
+        }
         let chosen = match m.own.as_ref().and_then(|r| r.answers.get(&item.id)) {
             Some(Answer::Value(v)) => v.to_string(),
             Some(Answer::DontKnow) => "dontKnow".into(),
@@ -361,6 +373,34 @@ fn foundation(m: &Model, fw: &Framework, i: usize, out: &mut Vec<Node>) {
         out.push(question(
             &item.text, &code, &item.id, &points, &chosen, false,
         ));
+    }
+    if let Some(q) = &f.comment {
+        // The person's own words: text in a text area, never markup.
+        // (One foundation a screen, so one comment: the ids are fixed.)
+        let code = Msg::Comment(i, String::new()).code();
+        let text = m
+            .own
+            .as_ref()
+            .and_then(|r| r.comments.get(&f.id))
+            .map_or("", String::as_str);
+        out.push(
+            el("div")
+                .a("class", "comment")
+                .a("part", "question")
+                .c(el("label").a("for", "fc-comment").t(&q.prompt))
+                .c(p(
+                    "hint",
+                    &m.fill("commentHint", &[("max", &count_text(q.max_length))]),
+                )
+                .a("id", "fc-comment-hint"))
+                .c(el("textarea")
+                    .a("id", "fc-comment")
+                    .a("data-m", &code)
+                    .a("rows", "3")
+                    .a("maxlength", &q.max_length.to_string())
+                    .a("aria-describedby", "fc-comment-hint")
+                    .t(text)),
+        );
     }
     step_nav(m, out);
 }
@@ -440,6 +480,9 @@ fn review(m: &Model, fw: &Framework, out: &mut Vec<Node>) {
             let mut ul = el("ul");
             ul.kids = missing;
             li.push(ul);
+        }
+        if let Some(c) = r.and_then(|r| r.comments.get(&f.id)) {
+            li.push(p("comment", &m.fill("yourComment", &[("comment", c)])));
         }
         li.push(button(
             &Msg::Go(Screen::Foundation(i)),
@@ -730,6 +773,9 @@ pub fn take_away(m: &Model) -> Node {
             .a("aria-label", &m.t("shareText"))
             .a("value", &s.text);
         take.push(input);
+        if s.comments_left_out {
+            take.push(p("hint", &m.t("commentsLeftOut")));
+        }
         match s.copied {
             Some(true) => take.push(p("copied", &m.t("copied"))),
             Some(false) => take.push(p("problem", &m.t("copyFailed"))),
