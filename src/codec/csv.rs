@@ -95,42 +95,45 @@ pub const COMMENT_PREFIX: &str = "comment:";
 /// Writes responses (checked against `fw`) as CSV, cell by cell straight into the text.
 pub fn to_csv(fw: &Framework, responses: &[Response]) -> String {
     let mut out = String::from("\u{feff}");
-    // Each row's cells, quoted, with commas between them.
-    let row = |out: &mut String, each: &mut dyn FnMut(&mut dyn FnMut(&str))| {
-        let mut first = true;
-        each(&mut |c: &str| {
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            quote(c, out);
-        });
-        out.push_str("\r\n");
-    };
-    row(&mut out, &mut |cell| columns(fw, cell));
+    columns(fw, |c| cell(&mut out, c));
     for r in responses {
-        row(&mut out, &mut |cell| {
-            cell(&r.framework);
-            cell(&r.version);
-            cell(r.submitted_at.as_deref().unwrap_or_default());
-            for f in &fw.respondent_fields {
-                cell(r.respondent.get(&f.id).map_or("", String::as_str));
-            }
-            for f in &fw.foundations {
-                for i in &f.items {
+        out.push_str("\r\n");
+        cell(&mut out, &r.framework);
+        cell(&mut out, &r.version);
+        cell(&mut out, r.submitted_at.as_deref().unwrap_or_default());
+        for f in &fw.respondent_fields {
+            cell(&mut out, r.respondent.get(&f.id).map_or("", String::as_str));
+        }
+        for f in &fw.foundations {
+            for i in &f.items {
+                let v;
+                cell(
+                    &mut out,
                     match r.answers.get(&i.id) {
-                        None => cell(""),
-                        Some(Answer::DontKnow) => cell("dontKnow"),
-                        Some(Answer::Value(v)) => cell(&v.to_string()),
-                    }
-                }
+                        None => "",
+                        Some(Answer::DontKnow) => "dontKnow",
+                        Some(Answer::Value(n)) => {
+                            v = n.to_string();
+                            &v
+                        }
+                    },
+                );
             }
-            for f in fw.foundations.iter().filter(|f| f.comment.is_some()) {
-                cell(r.comments.get(&f.id).map_or("", String::as_str));
-            }
-        });
+        }
+        for f in fw.foundations.iter().filter(|f| f.comment.is_some()) {
+            cell(&mut out, r.comments.get(&f.id).map_or("", String::as_str));
+        }
     }
+    out.push_str("\r\n");
     out
+}
+
+/// A quoted cell, after a comma unless it starts its row.
+fn cell(out: &mut String, c: &str) {
+    if !(out.ends_with('\n') || out.ends_with('\u{feff}')) {
+        out.push(',');
+    }
+    quote(c, out);
 }
 
 /// Splits CSV text into records of fields (RFC 4180: quoted fields, doubled quotes,

@@ -4,10 +4,11 @@ use crate::core::framework::Framework;
 use crate::core::issue::{describe, Issue};
 use serde::Serialize;
 
-/// The JSON text of each built-in framework, by id.
+/// The JSON text of each built-in framework, by id (compacted by build.rs from
+/// frameworks/).
 const BUILTIN: &[(&str, &str)] = &[(
     "place-based-partnership",
-    include_str!("../../frameworks/place-based-partnership.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/place-based-partnership.json")),
 )];
 
 /// The id of the framework used when none is named.

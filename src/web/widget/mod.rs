@@ -20,12 +20,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, ShadowRoot};
 
-// The widget's stylesheet (widget.css, as written: compacting it saved about 200 bytes
-// gzipped, not worth a build step); the team build adds team.css.
+// The widget's stylesheet (widget.css, minified by build.rs); the team build adds
+// team.css.
 #[cfg(not(feature = "team"))]
-const CSS: &str = include_str!("widget.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 #[cfg(feature = "team")]
-const CSS: &str = concat!(include_str!("widget.css"), include_str!("team.css"));
+const CSS: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/widget.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/team.css"))
+);
 
 /// The events the widget listens for on its shadow root (the drag events are for
 /// dropping files on the team view), and on the window.
