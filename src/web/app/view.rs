@@ -11,21 +11,40 @@ use crate::core::framework::Framework;
 use crate::core::response::Answer;
 use crate::core::scoring::{ScoreResult, Status};
 
-/// An element: a tag, attributes, and either text or children.
+/// An element: a tag, attributes, and either text or children. A node is one pointer
+/// (its parts are boxed), so that the views' chains of `el(…).a(…).c(…)` move a
+/// pointer rather than the whole element at every step: -0.5 KB of the gzipped embed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Node {
+pub struct Node(Box<Parts>);
+
+/// What a [`Node`] holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parts {
     pub tag: &'static str,
     pub attrs: Vec<(&'static str, String)>,
     pub text: String,
     pub kids: Vec<Node>,
 }
 
+impl std::ops::Deref for Node {
+    type Target = Parts;
+    fn deref(&self) -> &Parts {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Node {
+    fn deref_mut(&mut self) -> &mut Parts {
+        &mut self.0
+    }
+}
+
 #[inline(never)]
 pub fn el(tag: &'static str) -> Node {
-    Node {
+    Node(Box::new(Parts {
         tag,
-        ..Node::default()
-    }
+        ..Parts::default()
+    }))
 }
 
 impl Node {
