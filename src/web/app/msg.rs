@@ -66,7 +66,7 @@ pub enum Msg {
     Leave,
     /// Keep shared results as one's own answers.
     Keep,
-    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
     Team(super::team::TeamMsg),
 }
 
@@ -144,6 +144,9 @@ pub enum Focus {
     Report,
     /// The share code or link, selected for copying by hand.
     Share,
+    /// The element a CSS selector finds (the team view's own places).
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
+    Selector(&'static str),
 }
 
 #[derive(Debug, PartialEq)]
@@ -204,7 +207,7 @@ impl Msg {
             }
             Msg::Answer(f, i, _) => return format!("a {f} {i}"),
             Msg::Who(f, _) => return format!("w {f}"),
-            #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
             Msg::Team(t) => return t.code(),
             _ => "",
         };
@@ -251,7 +254,7 @@ impl Msg {
                 Msg::Answer(f, i, answer)
             }
             "w" => Msg::Who(num()?, value.parse().ok()),
-            #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
             "t" => Msg::Team(super::team::TeamMsg::decode(code.get(2..)?, value)?),
             _ => return None,
         })

@@ -641,11 +641,13 @@ fn team_imports_are_read_a_slice_at_a_time_then_reported_and_saved() {
     }
     assert!(ticks > 2, "read in slices");
     assert_eq!(m.team.set.len(), 5);
-    // A line with no code is passed over quietly, not refused.
+    // A line with no code is passed over quietly, counted, not refused.
     assert!(has_text(
         &m,
-        "Added 5. 1 duplicates counted once. 0 could not be read."
+        "Added 5 self-checks from pasted text; 1 was already there."
     ));
+    assert!(has_text(&m, "1 line had no code."));
+    assert!(!has_text(&m, "could not be read"));
     assert!(has_text(&m, "5 self-checks"));
     // Tables sit in regions of their own that scroll.
     let s = screen(&m);
@@ -690,7 +692,7 @@ fn team_files_too_large_or_unreadable_are_named_and_host_imports_are_at_once() {
         &mut m,
         Msg::Team(TeamMsg::File {
             name: "bad.json".into(),
-            text: None,
+            bytes: None,
             previous: false,
         }),
     );
@@ -732,7 +734,11 @@ fn team_files_too_large_or_unreadable_are_named_and_host_imports_are_at_once() {
     match &update(&mut m, Msg::Download(Export::Json))[..] {
         [Effect::Download(name, Body::Text(_, text))] => {
             assert_eq!(name, "place-based-partnership-team-responses.json");
-            assert_eq!(text.matches("\"framework\"").count(), 4);
+            // The earlier round is its own part of the file.
+            assert_eq!(text.matches("\"framework\"").count(), 7);
+            let (now, then) = text.split_once("\"previous\":[").unwrap();
+            assert_eq!(now.matches("\"framework\"").count(), 4);
+            assert_eq!(then.matches("\"framework\"").count(), 3);
         }
         fx => panic!("{fx:?}"),
     }
