@@ -49,6 +49,9 @@ pub struct Team {
     pub pending: Vec<super::mapping::Pending>,
     /// Ids of comments hidden from the report (`core::comments::comment_id`).
     pub hidden: Vec<String>,
+    /// The sources the report names, each once, and whether it gave any self-check
+    /// (added, or already there): a file that gave none is named with its problems.
+    pub sources: Vec<(String, bool)>,
 }
 
 /// An import being read.
@@ -277,11 +280,49 @@ pub fn open_link(m: &mut Model, fw: &Framework, hash: &str, fx: &mut Vec<Effect>
     fx.push(Effect::Render);
 }
 
-/// Adds an import's report to the one shown.
-fn merge(m: &mut Model, r: ImportReport) {
+/// Adds an import's report to the one shown. It says where the self-checks came
+/// from: the sources that gave any ("a.json, b.csv and pasted text"), or, while none
+/// has, every source tried (a file of nothing but problems is named with them).
+fn merge(m: &mut Model, mut r: ImportReport) {
+    if m.team.report.is_none() {
+        m.team.sources.clear();
+    }
+    let gave = r.added > 0 || r.duplicates > 0;
+    let source = std::mem::take(&mut r.source);
+    if !source.is_empty() {
+        match m.team.sources.iter_mut().find(|(s, _)| *s == source) {
+            Some((_, g)) => *g |= gave,
+            None => m.team.sources.push((source, gave)),
+        }
+    }
+    let any = m.team.sources.iter().any(|(_, g)| *g);
+    let names: Vec<&str> = m
+        .team
+        .sources
+        .iter()
+        .filter(|(_, g)| *g || !any)
+        .map(|(s, _)| s.as_str())
+        .collect();
+    let source = and_list(&names);
     match &mut m.team.report {
-        Some(total) => total.merge(r),
-        None => m.team.report = Some(r),
+        Some(total) => {
+            total.merge(r);
+            total.source = source;
+        }
+        None => {
+            r.source = source;
+            m.team.report = Some(r);
+        }
+    }
+}
+
+/// Names as a list in words: "a", "a and b", "a, b and c", "a, b and 3 more".
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] if names.len() <= 3 => format!("{} and {last}", rest.join(", ")),
+        [a, b, ..] => format!("{a}, {b} and {} more", names.len() - 2),
     }
 }
 
