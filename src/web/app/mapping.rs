@@ -88,7 +88,14 @@ fn refresh(fw: &Framework, p: &mut Pending, edited: Mapping) {
         mapping: Some(edited.clone()),
     };
     match survey_mapping(fw, &p.source, p.input.clone(), &options) {
-        Ok(m) => {
+        Ok(mut m) => {
+            // The rows stay where they were (the core lists unmapped labels first), so
+            // that the choice just made keeps its place and its focus.
+            keep_order(&p.mapping.labels, &mut m.labels, |l| l.label.clone());
+            keep_order(&p.mapping.options, &mut m.options, |o| {
+                (o.field.clone(), o.label.clone())
+            });
+            keep_order(&p.mapping.columns, &mut m.columns, |c| c.column);
             p.mapping = m;
             p.problems.clear();
         }
@@ -97,6 +104,15 @@ fn refresh(fw: &Framework, p: &mut Pending, edited: Mapping) {
             p.problems = issues;
         }
     }
+}
+
+/// Orders `new` as its rows were ordered in `old` (by `key`); rows `old` did not have
+/// follow, in their own order.
+fn keep_order<T, K: PartialEq>(old: &[T], new: &mut [T], key: impl Fn(&T) -> K) {
+    new.sort_by_cached_key(|x| {
+        let k = key(x);
+        old.iter().position(|o| key(o) == k).unwrap_or(usize::MAX)
+    });
 }
 
 pub fn update(m: &mut Model, fw: &Framework, msg: TeamMsg, fx: &mut Vec<Effect>) {

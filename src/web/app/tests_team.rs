@@ -344,6 +344,12 @@ fn a_forms_export_shows_its_mapping_for_confirmation_before_anything_is_added() 
         )))))
     );
     assert!(!text(&m).contains("not mapped yet"));
+    // Its row stays where it was, so the control that keeps focus is still its own.
+    assert_eq!(m.team.pending[0].mapping.labels[mostly].label, "Mostly");
+    assert_eq!(
+        m.team.pending[0].mapping.labels[mostly].answer,
+        crate::codec::survey::LabelAnswer::Point(4)
+    );
     // A column changed to "not read" drops its statement; put back, it is read again.
     let free = columns.len() - 1;
     assert_eq!(columns[free].kind, crate::codec::survey::Kind::Unmatched);
