@@ -1013,7 +1013,13 @@ fn comment_list(
                 "class",
                 if c.hidden { "comment hidden" } else { "comment" },
             );
-            li.push(el("p").a("class", "said").t(&c.text));
+            let mut said = el("p").a("class", "said").t(&c.text);
+            // The button names the comment it hides (its text, read after the label).
+            let id = format!("fc-said-{}", c.id);
+            if controls {
+                said = said.a("id", &id);
+            }
+            li.push(said);
             if c.hidden {
                 li.push(p("hint", &m.t("teamCommentHidden")));
             }
@@ -1023,11 +1029,10 @@ fn comment_list(
                 } else {
                     "teamHideComment"
                 };
-                li.push(button(
-                    &Msg::Team(TeamMsg::Hide(c.id.clone())),
-                    &m.t(label),
-                    false,
-                ));
+                li.push(
+                    button(&Msg::Team(TeamMsg::Hide(c.id.clone())), &m.t(label), false)
+                        .a("aria-describedby", &id),
+                );
             }
             ul.push(li);
         }

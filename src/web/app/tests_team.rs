@@ -590,6 +590,14 @@ fn comments_are_listed_safely_hidden_by_id_and_kept_with_the_set() {
     assert!(saved.contains(&id));
     assert!(text(&m).contains("Hidden from the report."));
     assert!(text(&m).contains("Show in the report"));
+    // Its button is described by the comment it hides or shows.
+    let s = screen(&m);
+    let code = Msg::Team(TeamMsg::Hide(id.clone())).code();
+    let nodes = s.walk();
+    let b = nodes.iter().find(|n| n.attr("data-m") == Some(&code)).unwrap();
+    let said_id = b.attr("aria-describedby").unwrap();
+    let said = nodes.iter().find(|n| n.attr("id") == Some(said_id)).unwrap();
+    assert_eq!(said.text, "Alex Example never replies");
     let hidden = screen(&m)
         .walk()
         .into_iter()
