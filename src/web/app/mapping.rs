@@ -304,7 +304,10 @@ pub fn view(m: &Model, fw: &Framework, pending: &Pending) -> Node {
                 .a("data-m", &TeamMsg::MapColumn(i, String::new()).code())
                 .a(
                     "aria-label",
-                    &m.fill("teamMapColumnLabel", &[("column", &letter), ("heading", &c.header)]),
+                    &m.fill(
+                        "teamMapColumnLabel",
+                        &[("column", &letter), ("heading", &c.header)],
+                    ),
                 )
                 .c(option("none", &none, &chosen))
                 .c(option("time", &m.t("teamMapTime"), &chosen));
@@ -360,7 +363,10 @@ pub fn view(m: &Model, fw: &Framework, pending: &Pending) -> Node {
             let chosen = label_value(l.answer);
             let mut select = el("select")
                 .a("data-m", &TeamMsg::MapLabel(i, String::new()).code())
-                .a("aria-label", &m.fill("teamMapLabelLabel", &[("label", &l.label)]))
+                .a(
+                    "aria-label",
+                    &m.fill("teamMapLabelLabel", &[("label", &l.label)]),
+                )
                 .c(option("", &m.t("teamMapUnmapped"), &chosen));
             for (v, text) in &points {
                 select.push(option(&format!("p:{v}"), text, &chosen));

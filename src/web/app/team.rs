@@ -242,7 +242,11 @@ pub fn read_saved(m: &mut Model, fw: &Framework, text: &str) -> bool {
         Some(Value::Array(a)) => a.iter().map(|x| x.as_str().map(str::to_string)).collect(),
         Some(_) => None,
     };
-    match (list("codes", "full"), list("previous", "fullPrevious"), hidden) {
+    match (
+        list("codes", "full"),
+        list("previous", "fullPrevious"),
+        hidden,
+    ) {
         (Some(set), Some(previous), Some(hidden)) => {
             m.team.set = set;
             m.team.previous = previous;
@@ -363,7 +367,14 @@ pub fn rounds(input: &Input) -> Option<(String, String)> {
 /// Starts reading an import a slice at a time, so that the page stays responsive while
 /// thousands of responses are read; the report follows when all is read. An export
 /// with its earlier round is read as its two rounds.
-fn queue(m: &mut Model, source: &str, input: Input, previous: bool, pasted: bool, fx: &mut Vec<Effect>) {
+fn queue(
+    m: &mut Model,
+    source: &str,
+    input: Input,
+    previous: bool,
+    pasted: bool,
+    fx: &mut Vec<Effect>,
+) {
     if !previous {
         if let Some((now, then)) = rounds(&input) {
             let earlier = m.fill("teamEarlierOf", &[("source", source)]);
@@ -977,10 +988,9 @@ pub fn view(m: &Model, fw: &Framework, out: &mut Vec<Node>) {
 /// Why a listing of comments is withheld.
 fn comments_withheld(m: &Model, c: &CommentReport, why: Withheld) -> String {
     match why {
-        Withheld::FewerThanMinimum => m.fill(
-            "teamCommentsFew",
-            &[("n", &count_text(c.min_group_size))],
-        ),
+        Withheld::FewerThanMinimum => {
+            m.fill("teamCommentsFew", &[("n", &count_text(c.min_group_size))])
+        }
         Withheld::Complementary => m.t("teamCommentsComplement"),
     }
 }
@@ -1011,7 +1021,11 @@ fn comment_list(
         for c in &f.comments {
             let mut li = el("li").a(
                 "class",
-                if c.hidden { "comment hidden" } else { "comment" },
+                if c.hidden {
+                    "comment hidden"
+                } else {
+                    "comment"
+                },
             );
             let mut said = el("p").a("class", "said").t(&c.text);
             // The button names the comment it hides (its text, read after the label).
@@ -1050,10 +1064,7 @@ fn comments_view(m: &Model, fw: &Framework, c: &CommentReport) -> Node {
         .c(el("h3").a("id", "fc-comments").t(&m.t("teamComments")))
         .c(p(
             "hint",
-            &m.fill(
-                "teamCommentsHint",
-                &[("n", &count_text(c.min_group_size))],
-            ),
+            &m.fill("teamCommentsHint", &[("n", &count_text(c.min_group_size))]),
         ));
     match c.withheld {
         Some(why) => s.push(p("", &comments_withheld(m, c, why))),
@@ -1064,10 +1075,12 @@ fn comments_view(m: &Model, fw: &Framework, c: &CommentReport) -> Node {
             .field(&g.field)
             .and_then(|f| f.options.iter().find(|o| o.id == g.option))
             .map_or(g.option.clone(), |o| o.label.clone());
-        let mut part = el("section").a("class", "comment-group").c(el("h4").t(&m.fill(
-            "teamCommentsOf",
-            &[("group", &label), ("n", &count_text(g.n))],
-        )));
+        let mut part = el("section")
+            .a("class", "comment-group")
+            .c(el("h4").t(&m.fill(
+                "teamCommentsOf",
+                &[("group", &label), ("n", &count_text(g.n))],
+            )));
         match g.withheld {
             Some(why) => part.push(p("", &comments_withheld(m, c, why))),
             None => comment_list(m, fw, &g.foundations, "h5", false, &mut part),
@@ -1114,11 +1127,7 @@ fn tables(m: &Model, fw: &Framework, agg: &Aggregate, out: &mut Vec<Node>) {
         let mut tr = el("tr").c(el("th").a("scope", "row").t(&f.name));
         if let Some(why) = s.withheld {
             // What is withheld, and why, across the figures' columns.
-            tr.push(
-                el("td")
-                    .a("colspan", "5")
-                    .t(&team::withheld_text(agg, why)),
-            );
+            tr.push(el("td").a("colspan", "5").t(&team::withheld_text(agg, why)));
             if earlier {
                 tr.push(el("td").t("–"));
             }

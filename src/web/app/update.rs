@@ -327,7 +327,10 @@ fn restored(m: &mut Model, r: Restored, fx: &mut Vec<Effect>) {
             let read = if team {
                 #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
                 let read = super::team::read_saved(m, &fw, &text);
-                #[cfg(not(any(feature = "team", all(feature = "api", not(target_arch = "wasm32")))))]
+                #[cfg(not(any(
+                    feature = "team",
+                    all(feature = "api", not(target_arch = "wasm32"))
+                )))]
                 let read = false;
                 read
             } else {

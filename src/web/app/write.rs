@@ -81,7 +81,8 @@ mod tests {
 
     #[test]
     fn values_read_back_the_same() {
-        let text = r#"{"a":[1,2.50,-3e2,{"b":"x\"\n\u0001"}],"c":{},"d":[],"e":null,"f":true,"a":0}"#;
+        let text =
+            r#"{"a":[1,2.50,-3e2,{"b":"x\"\n\u0001"}],"c":{},"d":[],"e":null,"f":true,"a":0}"#;
         let v = parse(text).unwrap();
         for pretty in [false, true] {
             let out = to_text(&v, pretty);

@@ -152,7 +152,11 @@ fn patch_one(doc: &Document, e: &Element, n: &Node) {
     }
     if n.kids.is_empty() {
         if e.text_content().unwrap_or_default() != n.text {
-            e.set_text_content(if n.text.is_empty() { None } else { Some(&n.text) });
+            e.set_text_content(if n.text.is_empty() {
+                None
+            } else {
+                Some(&n.text)
+            });
             if tag == "textarea" {
                 set_prop(e, "value", &JsValue::from_str(&n.text));
             }

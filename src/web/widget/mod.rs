@@ -518,8 +518,10 @@ impl Widget {
             previous,
         };
         send(&self.app, Msg::Team(msg));
-        let report = read(&self.app, |m| m.team.host_report.clone().unwrap_or_default())
-            .unwrap_or_default();
+        let report = read(&self.app, |m| {
+            m.team.host_report.clone().unwrap_or_default()
+        })
+        .unwrap_or_default();
         crate::web::to_js(&report).unwrap_or(JsValue::NULL)
     }
 
