@@ -20,8 +20,6 @@ pub mod strings;
 pub mod team;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_team;
 mod update;
 pub mod view;
 #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
