@@ -88,11 +88,17 @@ pub fn prop(o: &JsValue, name: &str) -> String {
 /// holds that); a changed value replaces it.
 #[cfg(feature = "team")]
 pub fn patch(doc: &Document, parent: &Element, nodes: &[Node]) {
-    let kids = parent.children();
-    for (i, n) in nodes.iter().enumerate() {
-        match kids.item(i as u32) {
-            Some(e) if same(&e, n) => patch_one(doc, &e, n),
+    // Walked sibling by sibling (no HtmlCollection: web-sys keeps the features the
+    // self-check embed is built with).
+    let mut at = parent.first_element_child();
+    for n in nodes {
+        match at.take() {
+            Some(e) if same(&e, n) => {
+                patch_one(doc, &e, n);
+                at = e.next_element_sibling();
+            }
             Some(e) => {
+                at = e.next_element_sibling();
                 if let Some(new) = build(doc, n) {
                     let _ = parent.replace_child(&new, &e);
                 }
@@ -104,11 +110,10 @@ pub fn patch(doc: &Document, parent: &Element, nodes: &[Node]) {
             }
         }
     }
-    while kids.length() as usize > nodes.len() {
-        match kids.item(nodes.len() as u32) {
-            Some(e) => e.remove(),
-            None => break,
-        }
+    // What the view no longer has.
+    while let Some(e) = at {
+        at = e.next_element_sibling();
+        e.remove();
     }
 }
 
