@@ -55,8 +55,11 @@ test("pasted codes and links are added, duplicates counted once, bad lines named
   // the code named; a line with no code would only be counted.
   const damaged = `${a.slice(0, 8)}${a[8] === "x" ? "y" : "x"}${a.slice(9)}`;
   await paste(w, `${a}\nhttps://intranet.example/check#fc=${b}\n<img src=x onerror=alert(1)> ${damaged}\n${a}\n`);
-  assert.match(await report(w), /^Added 2\. 1 duplicates counted once\. 1 could not be read\./);
+  assert.match(await report(w), /^Added 2 self-checks from pasted text; 1 was already there\.1 could not be read\./);
   assert.match(await report(w), /pasted text line 3: the share code is damaged or incomplete: check it was copied whole/);
+  // The line that could not be read is back in the box, as text, to be corrected.
+  assert.equal(await w.locator("textarea").inputValue(), `<img src=x onerror=alert(1)> ${damaged}`);
+  assert.equal(await w.locator("img").count(), 0);
   assert.equal(await w.locator("#fc-summary").textContent(), "2 self-checks");
   await page.reload();
   await w.locator("#fc-summary").waitFor();
@@ -70,7 +73,7 @@ test("a link carrying several codes opens a team at once", async () => {
   const { ctx, w } = await open(server, `/team.html#fc-team=${codes.join(",")}`);
   await w.locator("#fc-summary").waitFor();
   assert.equal(await w.locator("#fc-summary").textContent(), "3 self-checks");
-  assert.match(await report(w), /^Added 3\./);
+  assert.match(await report(w), /^Added 3 self-checks from the link\./);
   await ctx.close();
 });
 
@@ -98,9 +101,10 @@ test("files: many at once; random bytes, a huge file, another framework's CSV an
     ["formula.csv", /formula\.csv line 2: column purpose-1: "=HYPERLINK\("http:\/\/x"\)" is not a whole number or dontKnow/],
   ]) {
     await w.locator("#fc-files").setInputFiles(join(dir, file));
-    await page.waitForFunction(() => /could not be read/.test(document.querySelector("foundations-check").shadowRoot.querySelector(".report").textContent));
+    await page.waitForFunction((m) => new RegExp(m).test(document.querySelector("foundations-check").shadowRoot.querySelector(".report").textContent), message.source);
     assert.match(await report(w), message);
-    assert.match(await report(w), /^Added 0\./);
+    // The report still says where the self-checks came from, and only that.
+    assert.match(await report(w), /^Added 4 self-checks from a\.json and b\.csv\.\d could not be read\./);
     assert.equal(await page.evaluate(() => localStorage.getItem("foundations-check:place-based-partnership@1.0.0:team")), before, `${file} changed the saved set`);
     assert.equal(await w.locator("#fc-summary").textContent(), "4 self-checks");
   }
@@ -162,8 +166,10 @@ test("the partnership as a whole, groups with small ones suppressed, and an earl
   assert.match(csv, /"Everyone \(n=7\)","Shared purpose and vision",.*"50","clear rise"/);
   const all = await download("Download all responses (JSON)");
   assert.equal(JSON.parse(all).responses.length, 7);
+  // The earlier round is its own part of the file, and comes back as the earlier round.
+  assert.equal(JSON.parse(all).previous.length, 7);
   const r = await page.evaluate((t) => document.querySelector("foundations-check").importResponses(t), all);
-  assert.deepEqual([r.added, r.duplicates], [0, 7]);
+  assert.deepEqual([r.added, r.duplicates], [0, 14]);
   assert.match(await download("Download chart (SVG)"), /^<svg /);
   // Clearing asks first, with focus on the safe choice: Enter twice keeps everything.
   const active = () => page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement?.textContent);
@@ -205,11 +211,15 @@ test("the team view can be used with the keyboard alone", async () => {
   assert.equal(await active(), "Add these");
   await page.keyboard.press("Enter");
   await settled(w);
-  assert.match(await report(w), /^Added 3\./);
+  assert.match(await report(w), /^Added 3 self-checks from pasted text\./);
   // Focus went to the report, which is announced.
   assert.equal(await page.evaluate(() => document.querySelector("foundations-check").shadowRoot.activeElement.className), "report");
-  // On to the group select, and choose "sector" with the arrow keys.
+  // Once there are results the import sits below them: the report is followed by
+  // the view's last button, and the results are back above it.
   await page.keyboard.press("Tab");
+  assert.equal(await active(), "Clear all self-checks");
+  // Back up to the group select, and choose "sector" with the arrow keys.
+  for (let i = 0; i < 20 && (await active()) !== "fc-group"; i++) await page.keyboard.press("Shift+Tab");
   assert.equal(await active(), "fc-group");
   await page.keyboard.press("ArrowDown");
   await w.locator("table.groups").waitFor();
@@ -233,7 +243,7 @@ test("the self-check embed loads the team build once, beside itself, for the ele
   await self.locator("textarea").waitFor();
   await self.locator("textarea").fill(encodeCode);
   await self.getByRole("button", { name: "Add these" }).click();
-  assert.match(await self.locator(".report").textContent(), /^Added 1\./);
+  assert.match(await self.locator(".report").textContent(), /^Added 1 self-check from pasted text\./);
   assert.equal(await self.locator("fieldset").count(), 0);
   assert.deepEqual(cspServer.requests.slice(seen).filter((r) => r.startsWith("/foundations-check")), ["/foundations-check.js", "/foundations-check-team.js"]);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -285,7 +295,7 @@ test("a large file is read a slice at a time, with a progress bar, while the pag
   assert.ok(partWay.length > 0, `the page did not run during the import: ${JSON.stringify(seen.slice(0, 5))}`);
   assert.equal(partWay[0][1], 4000);
   assert.match(partWay[0][2], /^Reading self-checks: \d+ of 4000…$/);
-  assert.match(await report(w), /^Added 4000\./);
+  assert.match(await report(w), /^Added 4000 self-checks from many\.json\./);
   assert.equal(await w.locator("progress").count(), 0);
   assert.equal(await w.locator("#fc-summary").textContent(), "4000 self-checks");
   await axe(page, "the team view after a large import");
@@ -311,7 +321,7 @@ test("files dropped on the import section are added like chosen ones", async () 
   assert.equal(await page.evaluate(() => window.__overAllowed), true);
   await page.waitForFunction(() => /3 self-checks/.test(document.querySelector("foundations-check").shadowRoot.textContent));
   await settled(w);
-  assert.match(await report(w), /^Added 3\./);
+  assert.match(await report(w), /^Added 3 self-checks from dropped\.json and dropped\.csv\./);
   assert.equal(await w.locator("[data-drop].dropping").count(), 0);
   assert.deepEqual(problems, []);
   await ctx.close();

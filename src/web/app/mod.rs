@@ -12,14 +12,18 @@
 //! and into the team build, and left out of the self-check embed.
 
 pub mod figures;
+#[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
+pub mod mapping;
 pub mod msg;
 pub mod strings;
-#[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
 pub mod team;
 #[cfg(test)]
 mod tests;
 mod update;
 pub mod view;
+#[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
+pub mod write;
 
 pub use msg::{Body, Effect, Export, Failure, Focus, Msg, Out, Restored};
 pub use update::update;
@@ -84,7 +88,7 @@ pub enum Confirm {
     /// Keep shared results as one's own: the person's own answers are replaced.
     Replace,
     /// Clear every self-check of the team view.
-    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
     ClearTeam,
 }
 
@@ -94,7 +98,7 @@ impl Confirm {
         match self {
             Confirm::Restart => Msg::Restart,
             Confirm::Replace => Msg::Keep,
-            #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
             Confirm::ClearTeam => Msg::Team(team::TeamMsg::Clear),
         }
     }
@@ -155,7 +159,7 @@ pub struct Model {
     pub stored: Option<String>,
     /// `fc-ready` is sent once the saved answers have been read after a framework loads.
     pub ready_pending: bool,
-    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
     pub team: team::Team,
 }
 
@@ -192,7 +196,7 @@ impl Model {
             width: 0,
             stored: None,
             ready_pending: false,
-            #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
             team: team::Team::default(),
         }
     }

@@ -68,7 +68,7 @@ pub enum Msg {
     Leave,
     /// Keep shared results as one's own answers.
     Keep,
-    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
     Team(super::team::TeamMsg),
 }
 
@@ -146,6 +146,9 @@ pub enum Focus {
     Report,
     /// The share code or link, selected for copying by hand.
     Share,
+    /// The element a CSS selector finds (the team view's own places).
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
+    Selector(&'static str),
 }
 
 #[derive(Debug, PartialEq)]
@@ -207,7 +210,7 @@ impl Msg {
             Msg::Answer(f, i, _) => return format!("a {f} {i}"),
             Msg::Who(f, _) => return format!("w {f}"),
             Msg::Comment(f, _) => return format!("c {f}"),
-            #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
             Msg::Team(t) => return t.code(),
             _ => "",
         };
@@ -255,7 +258,7 @@ impl Msg {
             }
             "w" => Msg::Who(num()?, value.parse().ok()),
             "c" => Msg::Comment(num()?, value.to_string()),
-            #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
             "t" => Msg::Team(super::team::TeamMsg::decode(code.get(2..)?, value)?),
             _ => return None,
         })

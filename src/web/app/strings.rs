@@ -84,18 +84,20 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 ];
 
 /// The team view's text, only in the build that has it (foundations-check-team.js).
-#[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
 pub const TEAM: &[(&str, &str)] = &[
     ("teamTitle", "Team results: {title}"),
     ("teamStarting", "Reading self-checks…"),
     ("teamReading", "Reading self-checks: {done} of {total}…"),
     ("teamAdd", "Add self-checks"),
-    ("teamAddHint", "Paste share codes or share links, one per line, or choose exported JSON and CSV files (several at once, or drop them here). The same response added twice is counted once. Everything stays in this browser."),
-    ("teamCodes", "Share codes or links"),
+    ("teamAddHint", "Paste share codes or links, or whole e-mails that hold them: greetings and signatures are passed over. Or choose or drop files: exported JSON or CSV (any separator or encoding), text, saved e-mails and mailboxes (.eml, .mbox), Excel workbooks (.xlsx), and Microsoft Forms or Google Forms exports, whose columns you check before anything is added. The same response added twice is counted once. Everything stays in this browser."),
+    ("teamCodes", "Share codes, links or e-mail text"),
     ("teamAddButton", "Add these"),
-    ("teamFiles", "Files of responses (JSON or CSV)"),
-    ("teamPrevious", "An earlier round, to compare with (JSON or CSV)"),
-    ("teamReport", "Added {added}. {duplicates} duplicates counted once. {rejected} could not be read."),
+    ("teamFiles", "Files of responses (JSON, CSV, text, e-mail, Excel, survey exports)"),
+    ("teamPrevious", "An earlier round, to compare with (the same kinds of file)"),
+    ("teamUnreadable", "could not be read: the browser would not open the file"),
+    ("teamUnreadKept", "The lines that could not be read are back in the box above: correct them and add them again. What was added from them is not added twice."),
+    ("teamEarlierOf", "{source} (earlier round)"),
     ("teamMore", "… and {count} more."),
     ("teamNothing", "There was nothing to add: paste share codes or links first."),
     ("teamPasted", "pasted text"),
@@ -131,6 +133,47 @@ pub const TEAM: &[(&str, &str)] = &[
     ("teamClearPrevious", "Remove the earlier round"),
     ("teamConfirmClear", "This removes every self-check (and any earlier round) from this browser. Clear them?"),
     ("teamClearYes", "Yes, clear them"),
+    ("teamComments", "What people said"),
+    ("teamCommentsHint", "People's own words on each foundation that asks for them, in alphabetical order and with nothing about who wrote them. A group's comments are listed only where it has at least {n} people. Hide a comment that should not go in the report (one that names someone, say): hidden comments stay listed here, marked, but are left out of the printed report and the comments file."),
+    ("teamCommentsFew", "Not shown: fewer than {n} people have answered, so a comment could be tied to the person who wrote it."),
+    ("teamCommentsComplement", "Not shown, so that a smaller group's comments cannot be worked out from the others."),
+    ("teamCommentsOf", "{group} (n={n})"),
+    ("teamNoComments", "No comments."),
+    ("teamCommentHidden", "Hidden from the report."),
+    ("teamHideComment", "Hide from the report"),
+    ("teamShowComment", "Show in the report"),
+    ("teamHiddenSaid", "The comment is hidden from the report."),
+    ("teamShownSaid", "The comment is back in the report."),
+    ("teamCommentsCsv", "Download comments (CSV)"),
+    ("teamMappingCancelled", "Nothing was added from the survey export."),
+    ("teamMapTitle", "Check how the columns of {source} match"),
+    ("teamMapHint", "Each column is read as the statement or question chosen beside it, and each answer as the point chosen for it. Change any that are wrong; nothing is added until you add the responses below."),
+    ("teamMapColumns", "The export's columns and what each is read as"),
+    ("teamMapColumn", "Column"),
+    ("teamMapHeading", "Heading in the file"),
+    ("teamMapReadAs", "Read as"),
+    ("teamMapPersonal", "Never read: names or e-mail addresses"),
+    ("teamMapToolColumn", "Not read (the survey tool's own column)"),
+    ("teamMapNotRead", "Not read"),
+    ("teamMapColumnLabel", "Read column {column} ({heading}) as"),
+    ("teamMapTime", "When the form was completed"),
+    ("teamMapNoColumn", "Statements no column answers"),
+    ("teamMapLabels", "Answers found in the statements' columns, and the point each counts as"),
+    ("teamMapAnswer", "Answer in the file"),
+    ("teamMapCells", "Cells"),
+    ("teamMapCounts", "Counts as"),
+    ("teamMapIs", "Option"),
+    ("teamMapLabelLabel", "\"{label}\" counts as"),
+    ("teamMapUnmapped", "Not mapped: rows that chose it are not added"),
+    ("teamMapBlank", "Unanswered"),
+    ("teamMapOptions", "Answers found in the questions about the person, and the option each is"),
+    ("teamMapOptionLabel", "\"{label}\" ({question}) is"),
+    ("teamMapProblems", "The mapping does not fit the export yet:"),
+    ("teamMapAdd", "Add the {n} responses"),
+    ("teamMapAddOne", "Add the 1 response"),
+    ("teamMapCancel", "Add nothing from it"),
+    ("teamMapMore", "{n} more survey exports wait to be checked after this one."),
+    ("teamMapMoreOne", "1 more survey export waits to be checked after this one."),
 ];
 
 /// Every default of this build: the self-check's, and the team view's where it is built.
@@ -139,7 +182,7 @@ pub fn defaults() -> impl Iterator<Item = &'static (&'static str, &'static str)>
 }
 
 /// The self-check embed has no team view, and none of its text.
-#[cfg(not(any(feature = "team", not(target_arch = "wasm32"))))]
+#[cfg(not(any(feature = "team", all(feature = "api", not(target_arch = "wasm32")))))]
 const TEAM: &[(&str, &str)] = &[];
 
 #[derive(Default, Debug)]

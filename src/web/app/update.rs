@@ -59,7 +59,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             let Some(fw) = m.fw().cloned() else {
                 return fx;
             };
-            #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
             if m.mode == Mode::Team {
                 super::team::open_link(m, &fw, &hash, &mut fx);
                 return fx;
@@ -111,7 +111,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 fx.push(Effect::Say(m.t("copyFailed")));
             }
         }
-        #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+        #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
         Msg::Team(t) => super::team::update(m, t, &mut fx),
         person => {
             if let Some(fw) = m.fw().cloned() {
@@ -253,7 +253,7 @@ fn act(m: &mut Model, fw: &Rc<Framework>, msg: Msg, fx: &mut Vec<Effect>) {
         Msg::Yes => match m.confirm.take() {
             Some(Confirm::Restart) => clear_own(m, fx),
             Some(Confirm::Replace) => keep_shared(m, fw, fx),
-            #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+            #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
             Some(Confirm::ClearTeam) => super::team::clear(m, fx),
             None => {}
         },
@@ -306,7 +306,7 @@ fn act(m: &mut Model, fw: &Rc<Framework>, msg: Msg, fx: &mut Vec<Effect>) {
 /// Reads the stored value again (a framework loaded, the mode or key changed).
 fn reread(m: &mut Model, fx: &mut Vec<Effect>) {
     // A build without the team view never reads (nor sets aside) a team's saved set.
-    #[cfg(not(any(feature = "team", not(target_arch = "wasm32"))))]
+    #[cfg(not(any(feature = "team", all(feature = "api", not(target_arch = "wasm32")))))]
     if m.mode == Mode::Team {
         fx.push(Effect::Render);
         return;
@@ -327,9 +327,9 @@ fn restored(m: &mut Model, r: Restored, fx: &mut Vec<Effect>) {
     m.back_to = None;
     m.problem = None;
     m.stored = None;
-    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
     let team = m.mode == Mode::Team;
-    #[cfg(not(any(feature = "team", not(target_arch = "wasm32"))))]
+    #[cfg(not(any(feature = "team", all(feature = "api", not(target_arch = "wasm32")))))]
     let team = false;
     if !team {
         m.own = None;
@@ -344,9 +344,12 @@ fn restored(m: &mut Model, r: Restored, fx: &mut Vec<Effect>) {
         Ok(None) => {}
         Ok(Some(text)) => {
             let read = if team {
-                #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+                #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
                 let read = super::team::read_saved(m, &fw, &text);
-                #[cfg(not(any(feature = "team", not(target_arch = "wasm32"))))]
+                #[cfg(not(any(
+                    feature = "team",
+                    all(feature = "api", not(target_arch = "wasm32"))
+                )))]
                 let read = false;
                 read
             } else {
@@ -373,7 +376,7 @@ fn restored(m: &mut Model, r: Restored, fx: &mut Vec<Effect>) {
         }
     }
     if team {
-        #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+        #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
         super::team::open_link(m, &fw, &r.hash, fx);
     } else {
         open_hash(m, &fw, &r.hash);
@@ -416,7 +419,7 @@ fn stored(m: &mut Model, key: String, value: Option<String>, fx: &mut Vec<Effect
     if Some(&key) != m.read_key().as_ref() || value == m.stored {
         return;
     }
-    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
     if m.mode == Mode::Team {
         match &value {
             Some(text) => {
@@ -529,7 +532,7 @@ fn keep_shared(m: &mut Model, fw: &Framework, fx: &mut Vec<Effect>) {
 
 /// A file of the results shown: the chart (800 by 640), the answers as JSON or CSV.
 fn download(m: &mut Model, fw: &Framework, e: Export) -> Option<Effect> {
-    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
     if m.mode == Mode::Team {
         return super::team::download(m, fw, e);
     }

@@ -163,9 +163,9 @@ pub fn view(m: &Model) -> Vec<Node> {
         return out;
     }
     match (m.mode, m.screen) {
-        #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+        #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
         (Mode::Team, _) => super::team::view(m, &fw, &mut out),
-        #[cfg(not(any(feature = "team", not(target_arch = "wasm32"))))]
+        #[cfg(not(any(feature = "team", all(feature = "api", not(target_arch = "wasm32")))))]
         (Mode::Team, _) => out.push(
             el("div")
                 .a("class", "error")
@@ -189,7 +189,7 @@ fn confirm(m: &Model, c: Confirm) -> Node {
     let (question, yes) = match c {
         Confirm::Restart => ("confirmRestart", "confirmYes"),
         Confirm::Replace => ("confirmReplace", "confirmReplaceYes"),
-        #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+        #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
         Confirm::ClearTeam => ("teamConfirmClear", "teamClearYes"),
     };
     el("div")
@@ -531,7 +531,7 @@ pub fn chart(m: &Model) -> Option<RadarChart> {
     };
     // Square on a phone, so that labels have room above and below.
     let h = (f64::from(w) * if w < 480 { 1.0 } else { 0.8 }) as u32;
-    #[cfg(any(feature = "team", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "team", all(feature = "api", not(target_arch = "wasm32"))))]
     if m.mode == Mode::Team {
         return super::team::chart(m, fw, w, h);
     }

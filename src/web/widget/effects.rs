@@ -63,10 +63,21 @@ fn render(app: &Rc<App>) {
             .then(|| e.get_attribute("value").unwrap_or_default());
         Some((code, value))
     });
-    ui.main.set_text_content(None);
-    for n in &nodes {
-        if let Some(e) = dom::build(&ui.doc, n) {
-            let _ = ui.main.append_child(&e);
+    // The team view changes only what differs (fields keep what is typed in them);
+    // the self-check's screens are built afresh.
+    #[cfg(feature = "team")]
+    let patched = read(app, |m| m.mode == crate::web::app::Mode::Team).unwrap_or(false);
+    #[cfg(not(feature = "team"))]
+    let patched = false;
+    if patched {
+        #[cfg(feature = "team")]
+        dom::patch(&ui.doc, &ui.main, &nodes);
+    } else {
+        ui.main.set_text_content(None);
+        for n in &nodes {
+            if let Some(e) = dom::build(&ui.doc, n) {
+                let _ = ui.main.append_child(&e);
+            }
         }
     }
     if let Some((code, value)) = was {
@@ -156,6 +167,8 @@ fn focus(app: &Rc<App>, f: &Focus) {
         Focus::Control(msg) => dom::control(main, &msg.code(), None),
         Focus::Report => main.query_selector(".report").ok().flatten(),
         Focus::Share => main.query_selector("input.share").ok().flatten(),
+        #[cfg(feature = "team")]
+        Focus::Selector(s) => main.query_selector(s).ok().flatten(),
     };
     if let Some(e) = target {
         dom::focus(&e);

@@ -168,7 +168,9 @@ fn on_drag(app: &Rc<App>, e: &Event, target: &Element, kind: &str) {
     }
 }
 
-/// Reads chosen or dropped files, each as it arrives.
+/// Reads chosen or dropped files as bytes (a saved e-mail, a workbook or UTF-16 CSV is
+/// not text to the browser), each as it arrives; a file too large is named without
+/// being read.
 #[cfg(feature = "team")]
 fn read_files(app: &Rc<App>, files: &web_sys::FileList, previous: bool) {
     use crate::web::app::team::TeamMsg;
@@ -176,34 +178,51 @@ fn read_files(app: &Rc<App>, files: &web_sys::FileList, previous: bool) {
     for i in 0..files.length() {
         let Some(file) = files.get(i) else { continue };
         let name = file.name();
-        if file.size() > crate::core::team::MAX_IMPORT_BYTES as f64 {
-            let bytes = file.size() as u64;
+        let size = file.size();
+        if crate::core::team::size_problem(size as usize).is_some() {
+            let bytes = size as u64;
             send(app, Msg::Team(TeamMsg::TooBig { name, bytes }));
             continue;
         }
-        let me = Rc::downgrade(app);
-        let done = Closure::once_into_js(move |text: JsValue| {
-            if let Some(app) = me.upgrade() {
-                let text = text.as_string();
-                send(
-                    &app,
-                    Msg::Team(TeamMsg::File {
-                        name,
-                        text,
-                        previous,
-                    }),
-                );
-            }
+        read_bytes(app, &file, move |bytes| {
+            Msg::Team(TeamMsg::File {
+                name,
+                bytes,
+                previous,
+            })
         });
-        // Called for the text, or with nothing when the file cannot be read.
-        let promise = file.text();
-        if let Ok(then) = js_sys::Reflect::get(&promise, &"then".into())
-            .and_then(|t| t.dyn_into::<js_sys::Function>())
-        {
-            let done: &js_sys::Function = done.unchecked_ref();
-            let fail = done.bind1(&JsValue::NULL, &JsValue::NULL);
-            let _ = then.call2(&promise, done, &fail);
+    }
+}
+
+/// Reads a file's bytes (`arrayBuffer()`), then sends the message `done` makes of them
+/// (`None` when the browser could not read the file, or would not say why).
+#[cfg(feature = "team")]
+pub(crate) fn read_bytes(
+    app: &Rc<App>,
+    file: &web_sys::File,
+    done: impl FnOnce(Option<Vec<u8>>) -> Msg + 'static,
+) {
+    let me = Rc::downgrade(app);
+    let finish = Closure::once_into_js(move |buffer: JsValue| {
+        if let Some(app) = me.upgrade() {
+            let bytes = buffer
+                .dyn_ref::<js_sys::ArrayBuffer>()
+                .map(|b| js_sys::Uint8Array::new(b).to_vec());
+            send(&app, done(bytes));
         }
+    });
+    let finish: &js_sys::Function = finish.unchecked_ref();
+    let fail = finish.bind1(&JsValue::NULL, &JsValue::NULL);
+    // Called with the bytes, or with nothing when the file cannot be read; a browser
+    // without arrayBuffer() (or one that throws) is told the same way.
+    let promise = dom::array_buffer(file);
+    let then = promise.ok().and_then(|p| {
+        let then = js_sys::Reflect::get(&p, &"then".into()).ok()?;
+        let then: &js_sys::Function = then.dyn_ref()?;
+        then.call2(&p, finish, &fail).ok()
+    });
+    if then.is_none() {
+        let _ = finish.call1(&JsValue::NULL, &JsValue::NULL);
     }
 }
 
@@ -502,8 +521,10 @@ impl Widget {
             previous,
         };
         send(&self.app, Msg::Team(msg));
-        let report =
-            read(&self.app, |m| m.team.report.clone().unwrap_or_default()).unwrap_or_default();
+        let report = read(&self.app, |m| {
+            m.team.host_report.clone().unwrap_or_default()
+        })
+        .unwrap_or_default();
         crate::web::to_js(&report).unwrap_or(JsValue::NULL)
     }
 
