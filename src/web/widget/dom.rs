@@ -79,7 +79,6 @@ pub fn prop(o: &JsValue, name: &str) -> String {
         .unwrap_or_default()
 }
 
-<<<<<<< HEAD
 /// The plain object of JSON text the core wrote (`JSON.parse`), or null.
 pub fn parse_json(text: &str) -> JsValue {
     js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
@@ -92,7 +91,8 @@ pub fn number_text(x: f64) -> String {
         .ok()
         .and_then(|t| t.as_string())
         .unwrap_or_else(|| "null".into())
-=======
+}
+
 /// Brings the children of `parent` in line with `nodes`, changing only what differs, so
 /// that the elements a person is using stay where they are (the team view): a field
 /// keeps its focus, its caret and what was typed in it, and a button pressed while a
@@ -201,5 +201,4 @@ fn patch_one(doc: &Document, e: &Element, n: &Node) {
 #[cfg(feature = "team")]
 fn set_prop(e: &Element, name: &str, v: &JsValue) {
     let _ = js_sys::Reflect::set(e, &JsValue::from_str(name), v);
->>>>>>> team-ui
 }
