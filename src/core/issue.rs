@@ -14,6 +14,7 @@ pub struct Issue {
 }
 
 impl Issue {
+    #[inline(never)]
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Issue {
             path: path.into(),
