@@ -23,7 +23,7 @@ pub(crate) fn run(app: &Rc<App>, fx: Vec<Effect>) {
             Effect::Say(text) => say(app, &text),
             Effect::Read(key) => restore(app, &key),
             Effect::Store(key, value) => {
-                if !store(&key, value.as_deref()) {
+                if !store(app, &key, value.as_deref()) {
                     send(app, Msg::Failed(Failure::Storage));
                 }
             }
@@ -34,11 +34,11 @@ pub(crate) fn run(app: &Rc<App>, fx: Vec<Effect>) {
                 }
             }
             Effect::Print => {
-                if web_sys::window().map_or(true, |w| w.print().is_err()) {
+                if app.ui.win.print().is_err() {
                     send(app, Msg::Failed(Failure::Print));
                 }
             }
-            Effect::ClearHash => clear_hash(),
+            Effect::ClearHash => clear_hash(&app.ui.win),
             Effect::Emit(out) => emit(app, out),
             Effect::Tick => tick(app),
         }
@@ -118,8 +118,8 @@ fn progress(app: &Rc<App>) {
 /// The chart's colours and font from the page: the canvas' computed style carries the
 /// theme's custom properties (or, in a forced-colours mode, the system colours; see
 /// widget.css), so the chart follows `--fc-accent`, `--fc-font` and the rest.
-fn theme_of(canvas: &Element) -> Theme {
-    let style = web_sys::window().and_then(|w| w.get_computed_style(canvas).ok().flatten());
+fn theme_of(win: &web_sys::Window, canvas: &Element) -> Theme {
+    let style = win.get_computed_style(canvas).ok().flatten();
     let get = |p: &str| {
         style
             .as_ref()
@@ -154,9 +154,15 @@ fn draw_chart(app: &Rc<App>) {
     let Some(Some(chart)) = read(app, view::chart) else {
         return;
     };
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let ratio = app.ui.win.device_pixel_ratio();
     if let Some(c) = canvas.dyn_ref::<HtmlCanvasElement>() {
-        let _ = crate::web::canvas::draw_on_canvas(c, &chart, ratio, false, &theme_of(&canvas));
+        let _ = crate::web::canvas::draw_on_canvas(
+            c,
+            &chart,
+            ratio,
+            false,
+            &theme_of(&app.ui.win, &canvas),
+        );
     }
 }
 
@@ -189,17 +195,17 @@ fn say(app: &Rc<App>, text: &str) {
     live.set_text_content(Some(&text));
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+fn storage(app: &App) -> Option<web_sys::Storage> {
+    app.ui.win.local_storage().ok()?
 }
 
 /// Reads what the browser holds for the model: the stored value, the fragment, and
 /// the page's address when it is on the web.
 fn restore(app: &Rc<App>, key: &str) {
-    let value = storage()
+    let value = storage(app)
         .ok_or(())
         .and_then(|s| s.get_item(key).map_err(|_| ()));
-    let location = web_sys::window().map(|w| w.location());
+    let location = Some(app.ui.win.location());
     let hash = location
         .as_ref()
         .and_then(|l| l.hash().ok())
@@ -228,8 +234,8 @@ fn before_hash(href: &str) -> &str {
     href.get(..end).unwrap_or(href)
 }
 
-fn store(key: &str, value: Option<&str>) -> bool {
-    storage().is_some_and(|s| match value {
+fn store(app: &App, key: &str, value: Option<&str>) -> bool {
+    storage(app).is_some_and(|s| match value {
         Some(v) => s.set_item(key, v).is_ok(),
         None => s.remove_item(key).is_ok(),
     })
@@ -294,8 +300,7 @@ fn download(app: &Rc<App>, name: &str, body: Body) -> bool {
 }
 
 /// Takes a share link's fragment off the address without a new history entry.
-fn clear_hash() {
-    let Some(w) = web_sys::window() else { return };
+fn clear_hash(w: &web_sys::Window) {
     let href = w.location().href().unwrap_or_default();
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(before_hash(&href)));
@@ -344,10 +349,10 @@ fn tick(app: &Rc<App>) {
                 units
             });
         });
-        if let Some(w) = web_sys::window() {
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
-        }
+        let _ = app
+            .ui
+            .win
+            .set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
     }
     #[cfg(not(feature = "team"))]
     let _ = app;

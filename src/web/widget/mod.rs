@@ -44,6 +44,9 @@ pub(crate) struct Ui {
     host: HtmlElement,
     root: ShadowRoot,
     doc: Document,
+    /// The host's window (its document's view), kept rather than looked up through the
+    /// global object each time.
+    win: web_sys::Window,
     wrap: Element,
     live: Element,
     main: Element,
@@ -244,9 +247,9 @@ impl Drop for Widget {
                 .root
                 .remove_event_listener_with_callback(kind, self.listener.as_ref().unchecked_ref());
         }
-        if let Some(w) = web_sys::window() {
+        {
             for kind in WINDOW_EVENTS {
-                let _ = w.remove_event_listener_with_callback(
+                let _ = self.app.ui.win.remove_event_listener_with_callback(
                     kind,
                     self.window_listener.as_ref().unchecked_ref(),
                 );
@@ -274,10 +277,13 @@ impl Widget {
     /// Builds the widget inside `root`, the shadow root of `host`.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, root: ShadowRoot) -> Result<Widget, JsError> {
-        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
-        let doc = window
-            .document()
+        // The host's own document and window.
+        let doc = host
+            .owner_document()
             .ok_or_else(|| JsError::new("no document"))?;
+        let window = doc
+            .default_view()
+            .ok_or_else(|| JsError::new("no window"))?;
         // Constructable stylesheets work under a strict Content-Security-Policy.
         let sheet = web_sys::CssStyleSheet::new()
             .map_err(|_| JsError::new("constructable stylesheets are not supported"))?;
@@ -313,6 +319,7 @@ impl Widget {
                 host,
                 root: root.clone(),
                 doc,
+                win: window.clone(),
                 wrap,
                 live,
                 main,
@@ -344,11 +351,7 @@ impl Widget {
                     .and_then(|v| v.as_string());
                 Msg::Stored(key, value)
             } else {
-                Msg::Hash(
-                    web_sys::window()
-                        .and_then(|w| w.location().hash().ok())
-                        .unwrap_or_default(),
-                )
+                Msg::Hash(app.ui.win.location().hash().unwrap_or_default())
             };
             send(&app, msg);
         });
