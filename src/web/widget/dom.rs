@@ -57,9 +57,8 @@ pub fn build(doc: &Document, node: &Node) -> Option<Element> {
 
 /// Focuses an element (a throw is ignored: focus is a courtesy).
 pub fn focus(e: &Element) {
-    if let Some(h) = e.dyn_ref::<HtmlElement>() {
-        let _ = h.focus();
-    }
+    // Every element the widget builds is an HTML element.
+    let _ = e.unchecked_ref::<HtmlElement>().focus();
 }
 
 /// The element in `root` that carries `code` (and `value`, for a radio button).

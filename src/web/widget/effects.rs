@@ -155,15 +155,15 @@ fn draw_chart(app: &Rc<App>) {
         return;
     };
     let ratio = app.ui.win.device_pixel_ratio();
-    if let Some(c) = canvas.dyn_ref::<HtmlCanvasElement>() {
-        let _ = crate::web::canvas::draw_on_canvas(
-            c,
-            &chart,
-            ratio,
-            false,
-            &theme_of(&app.ui.win, &canvas),
-        );
-    }
+    // (The views' one canvas.)
+    let c = canvas.unchecked_ref::<HtmlCanvasElement>();
+    let _ = crate::web::canvas::draw_on_canvas(
+        c,
+        &chart,
+        ratio,
+        false,
+        &theme_of(&app.ui.win, &canvas),
+    );
 }
 
 fn focus(app: &Rc<App>, f: &Focus) {
@@ -178,8 +178,9 @@ fn focus(app: &Rc<App>, f: &Focus) {
     };
     if let Some(e) = target {
         dom::focus(&e);
-        if let Some(input) = e.dyn_ref::<web_sys::HtmlInputElement>() {
-            input.select();
+        // The share code's text field is selected, for copying by hand.
+        if e.tag_name() == "INPUT" {
+            e.unchecked_ref::<web_sys::HtmlInputElement>().select();
         }
     }
 }
@@ -283,7 +284,7 @@ fn download(app: &Rc<App>, name: &str, body: Body) -> bool {
             .doc
             .create_element("canvas")
             .ok()
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+            .map(|c| c.unchecked_into::<HtmlCanvasElement>())
             .and_then(|c| {
                 crate::web::canvas::draw_on_canvas(&c, &chart, 2.0, false, &Theme::default())
                     .ok()?;
