@@ -246,11 +246,14 @@ fn store(app: &App, key: &str, value: Option<&str>) -> bool {
 /// there is no clipboard at all).
 fn copy(app: &Rc<App>, text: &str) {
     let me = Rc::downgrade(app);
-    let done = Closure::once_into_js(move |ok: JsValue| {
+    // (A closure of the kind the listeners are, handed to JavaScript to own: the
+    // once-only kind would bring its own glue.)
+    let done = Closure::<dyn FnMut(JsValue)>::new(move |ok: JsValue| {
         if let Some(app) = me.upgrade() {
             send(&app, Msg::Copied(ok.as_bool() == Some(true)));
         }
-    });
+    })
+    .into_js_value();
     let done: &js_sys::Function = done.unchecked_ref();
     let with = |ok: bool| done.bind1(&JsValue::NULL, &JsValue::from_bool(ok));
     let then = dom::clipboard_write(text).ok().and_then(|p| {
