@@ -52,7 +52,26 @@ function defineFoundationsCheck(ready, loadTeam) {
         if (this.hasAttribute(name)) w.setAttribute(name, this.getAttribute(name));
       }
       if (this._strings) w.setStrings(this._strings);
-      this._load(this._framework !== undefined ? this._framework : this.getAttribute("framework") || DEFAULT);
+      // A framework in the page itself, for editors who cannot host a file: a child
+      // <script type="application/json">, which runs nothing (so a strict CSP allows
+      // it). While the page is still being read, it may not have arrived yet.
+      const own = this._framework === undefined && !this.getAttribute("framework");
+      if (own && !this._script() && document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => this._load(this._source()), { once: true });
+      } else {
+        this._load(this._source());
+      }
+    }
+
+    _script() {
+      return this.querySelector(':scope > script[type="application/json"]');
+    }
+
+    /** The framework asked for: the property, the attribute, the page's own, or the default. */
+    _source() {
+      if (this._framework !== undefined) return this._framework;
+      const script = !this.getAttribute("framework") && this._script();
+      return script ? { inPage: script.textContent } : this.getAttribute("framework") || DEFAULT;
     }
 
     _startTeam() {
@@ -79,7 +98,8 @@ function defineFoundationsCheck(ready, loadTeam) {
           })
           .then((text) => { w.loadFramework(text); done(); }, (e) => w.showError(String(e && e.message ? e.message : e)));
       } else {
-        w.loadFramework(value);
+        if (value && typeof value.inPage === "string") w.loadFramework(value.inPage, true);
+        else w.loadFramework(value);
         done();
       }
     }

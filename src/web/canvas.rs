@@ -316,15 +316,20 @@ pub fn draw_on_canvas(
     let (w, h) = backing_size(chart, ratio);
     canvas.set_width(w);
     canvas.set_height(h);
-    let style = canvas.style();
-    if set_css_size
-        && style
+    // (Only the npm API sizes the canvas; the element's stylesheet sizes its own.)
+    #[cfg(feature = "api")]
+    if set_css_size {
+        let style = canvas.style();
+        if style
             .get_property_value("width")
             .map_or(true, |w| w.is_empty())
-    {
-        let _ = style.set_property("width", &format!("{}px", chart.width));
-        let _ = style.set_property("height", &format!("{}px", chart.height));
+        {
+            let _ = style.set_property("width", &format!("{}px", chart.width));
+            let _ = style.set_property("height", &format!("{}px", chart.height));
+        }
     }
+    #[cfg(not(feature = "api"))]
+    let _ = set_css_size;
     let ctx = canvas.get_context("2d").ok().flatten();
     paint((w, h), ctx, chart, theme)
 }

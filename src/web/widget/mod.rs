@@ -403,17 +403,22 @@ impl Widget {
         send(&self.app, msg);
     }
 
-    /// Loads a framework: a built-in id, JSON text, or an object. Problems are shown in
-    /// the widget and returned.
+    /// Loads a framework: a built-in id, JSON text, or an object; with `in_page`, the
+    /// text of the page's own `<script type="application/json">` element, read as
+    /// [`Framework::from_script`] reads it. Problems are shown in the widget and
+    /// returned.
     #[wasm_bindgen(js_name = loadFramework)]
-    pub fn load_framework(&self, value: &JsValue) -> JsValue {
+    pub fn load_framework(&self, value: &JsValue, in_page: Option<bool>) -> JsValue {
         // Text: a built-in id or JSON; an object is read as its JSON, which is kept for
         // the `framework` property.
         let text = match value.as_string() {
+            Some(t) if in_page == Some(true) => t,
             Some(t) => builtin::builtin_json(&t).map_or(t, str::to_string),
             None => host_json(value),
         };
-        let result = if text.trim_start().starts_with('{') {
+        let result = if in_page == Some(true) {
+            Framework::from_script(&text)
+        } else if text.trim_start().starts_with('{') {
             Framework::from_json(&text)
         } else if value.is_string() {
             Err(vec![builtin::builtin(&text)
