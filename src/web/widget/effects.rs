@@ -248,7 +248,7 @@ fn copy(app: &Rc<App>, text: &str) {
     let me = Rc::downgrade(app);
     // (A closure of the kind the listeners are, handed to JavaScript to own: the
     // once-only kind would bring its own glue.)
-    let done = Closure::<dyn FnMut(JsValue)>::new(move |ok: JsValue| {
+    let done = super::Callback::new(move |ok: JsValue| {
         if let Some(app) = me.upgrade() {
             send(&app, Msg::Copied(ok.as_bool() == Some(true)));
         }

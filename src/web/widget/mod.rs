@@ -229,12 +229,17 @@ pub(crate) fn read_bytes(
     }
 }
 
+/// Every callback the widget gives the browser is of this one kind (an event, the
+/// resize observer's entries, a promise's result), so that wasm-bindgen's glue is made
+/// once for them all.
+pub(crate) type Callback = Closure<dyn FnMut(JsValue)>;
+
 #[wasm_bindgen]
 pub struct Widget {
     app: Rc<App>,
-    listener: Closure<dyn FnMut(Event)>,
-    window_listener: Closure<dyn FnMut(Event)>,
-    resize: Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>,
+    listener: Callback,
+    window_listener: Callback,
+    resize: Option<(web_sys::ResizeObserver, Callback)>,
 }
 
 /// A widget that is freed (the element changed to the team build) stops listening.
@@ -331,7 +336,8 @@ impl Widget {
         effects::run(&app, vec![crate::web::app::Effect::Render]);
         // One listener for every click and change inside the widget.
         let weak = Rc::downgrade(&app);
-        let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        let listener = Callback::new(move |e: JsValue| {
+            let e: Event = e.unchecked_into();
             if let Some(app) = weak.upgrade() {
                 on_event(&app, &e);
             }
@@ -342,7 +348,8 @@ impl Widget {
         }
         // Another tab's changes, and a share link pasted into this tab's address.
         let weak = Rc::downgrade(&app);
-        let window_listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        let window_listener = Callback::new(move |e: JsValue| {
+            let e: Event = e.unchecked_into();
             let Some(app) = weak.upgrade() else { return };
             let msg = if e.type_() == "storage" {
                 let key = dom::prop(&e, "key");
@@ -362,7 +369,7 @@ impl Widget {
         // The chart is redrawn when the widget's width changes (a resize, a rotation, a
         // zoom); where there is no ResizeObserver it keeps its first width.
         let weak = Rc::downgrade(&app);
-        let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let on_resize = Callback::new(move |_entries: JsValue| {
             if let Some(app) = weak.upgrade() {
                 let w = app.ui.main.client_width();
                 if w > 0 {
