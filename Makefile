@@ -139,7 +139,7 @@ demo: pkg
 	$(CARGO) run --locked --quiet --example score_example
 	rm -rf www/assets && mkdir -p www/assets/pkg
 	cp pkg/foundations-check.js pkg/foundations-check-team.js www/assets/
-	cp pkg/foundations_check.js pkg/foundations_check_bg.wasm www/assets/pkg/
+	cp -r pkg/foundations_check.js pkg/foundations_check_bg.wasm pkg/snippets www/assets/pkg/
 	node scripts/synthetic-team.mjs www/assets
 	PORT=$(PORT) node js/demo-server.mjs
 

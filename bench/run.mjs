@@ -45,6 +45,8 @@ cpSync(new URL("pkg/foundations-check.js", repo), join(dir, "foundations-check.j
 cpSync(new URL("pkg/foundations-check-team.js", repo), join(dir, "foundations-check-team.js"));
 cpSync(new URL("pkg/foundations_check.js", repo), join(dir, "foundations_check.js"));
 cpSync(new URL("pkg/foundations_check_bg.wasm", repo), join(dir, "foundations_check_bg.wasm"));
+// The module's JavaScript snippets (plain-json.js), which foundations_check.js imports.
+cpSync(new URL("pkg/snippets", repo), join(dir, "snippets"), { recursive: true });
 cpSync(mod("chart.js/dist/chart.umd.min.js"), join(dir, "chart.umd.min.js"));
 
 // One person's answers, and the same radar for both libraries.

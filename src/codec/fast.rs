@@ -90,6 +90,16 @@ impl<'a> Fast<'a> {
         Some(got)
     }
 
+    /// A list of responses in the JSON text of JavaScript values that are plain JSON
+    /// data (`web/plain-json.js`): what the text holds is what serde-wasm-bindgen would
+    /// give value by value, so the limit is counted as [`Fast::list`] counts it.
+    pub fn list_from_plain_json(&self, text: &str) -> Option<Vec<Response>> {
+        let mut d = serde_json::Deserializer::from_str(text);
+        let got = self.list(&mut d)?;
+        d.end().ok()?;
+        Some(got)
+    }
+
     /// One response in JSON text.
     pub fn one_from_str(&self, text: &str) -> Option<Response> {
         let mut d = serde_json::Deserializer::from_str(text);
@@ -674,6 +684,10 @@ mod tests {
             let limit = if small == 0 { 200 + g.below(3000) } else { usize::MAX };
             let fast = Fast::new(fw, limit);
             agree(fast.list(&v), slow_value(fw, &v, limit), has_whole_float(&v));
+            // As the npm API reads a list of plain JavaScript data: from its JSON text,
+            // the limit counted as for the values.
+            let plain = serde_json::to_string(&v).unwrap();
+            agree(fast.list_from_plain_json(&plain), slow_value(fw, &v, limit), has_whole_float(&v));
             // As JSON text; now and then with a key written twice or a byte order mark.
             let mut text = serde_json::to_string(&v).unwrap();
             match g.below(6) {
