@@ -709,27 +709,6 @@ mod tests {
         }
     }
 
-    pub fn run(seed: u64, fi: usize) {
-        let fws = frameworks();
-        let fw = &fws[fi];
-        let mut g = Rng(seed);
-        let v = list(fw, &mut g);
-        let limit = 200 + g.below(3000);
-        let fast = Fast::new(fw, limit);
-        eprintln!(
-            "{v}\nlimit {limit} fast {:?}\nslow {:?}",
-            fast.list(&v).is_some(),
-            slow_value(fw, &v, limit).is_some()
-        );
-        eprintln!("size {}", fast.size.get());
-        let mut text = serde_json::to_string(&v).unwrap();
-        eprintln!(
-            "text fast {:?} slow {:?}",
-            fast.list_from_str(&text).is_some(),
-            slow_text(fw, &text, limit).is_some()
-        );
-    }
-
     #[test]
     fn valid_lists_are_read_fast() {
         // The fast reader must not give up on plain valid lists (else it is no faster).

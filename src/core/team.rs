@@ -326,7 +326,7 @@ impl Import {
                 let read = match quick {
                     Some(r) => Ok(r),
                     None => crate::codec::json::parse(&self.text[range.clone()])
-                        .map_err(|e| vec![Issue::new(&path(), format!("not valid JSON: {e}"))])
+                        .map_err(|e| vec![Issue::new(path(), format!("not valid JSON: {e}"))])
                         .and_then(|v| Response::from_value(fw, &v, &path())),
                 };
                 match read {
