@@ -35,6 +35,55 @@ pub struct Team {
     pub ticking: bool,
     /// The aggregate shown, worked out once for the report, its chart and the exports.
     pub cache: AggregateCache,
+    /// The share codes of the set, for saving it.
+    pub codes: SetCodes,
+}
+
+/// The share codes of the set, made as responses are added (a slice at a time, with
+/// the import that adds them) rather than all at once when the set is saved; each with
+/// whether its response had comments when it was made (a duplicate's comments can join
+/// a response held without any, which changes its code). Emptied wherever the set is
+/// replaced or cleared, and kept for one framework.
+#[derive(Default)]
+pub struct SetCodes(RefCell<(usize, Vec<(String, bool)>)>);
+
+impl SetCodes {
+    pub fn clear(&self) {
+        self.0.replace((0, Vec::new()));
+    }
+
+    /// Makes the codes of the responses added since.
+    fn extend(&self, fw: &Framework, set: &[Response]) {
+        let mut c = self.0.borrow_mut();
+        let key = fw as *const Framework as usize;
+        if c.0 != key || c.1.len() > set.len() {
+            *c = (key, Vec::new());
+        }
+        let have = c.1.len();
+        let new = set.get(have..).unwrap_or_default();
+        c.1.extend(new.iter().map(|r| {
+            (
+                crate::codec::sharecode::encode(fw, r),
+                !r.comments.is_empty(),
+            )
+        }));
+    }
+
+    /// Every code, one space between: made again where comments have joined.
+    fn joined(&self, fw: &Framework, set: &[Response]) -> String {
+        self.extend(fw, set);
+        let mut c = self.0.borrow_mut();
+        for ((code, commented), r) in c.1.iter_mut().zip(set) {
+            if *commented == r.comments.is_empty() {
+                *code = crate::codec::sharecode::encode(fw, r);
+                *commented = !r.comments.is_empty();
+            }
+        }
+        c.1.iter()
+            .map(|(code, _)| code.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// The aggregate of the set, kept until the set, the earlier round, the grouping or the
@@ -130,7 +179,7 @@ fn saved_text(m: &Model, fw: &Framework) -> String {
     };
     format!(
         "{{\"v\":2,\"codes\":\"{}\",\"previous\":\"{}\"}}",
-        codes(&m.team.set),
+        m.team.codes.joined(fw, &m.team.set),
         codes(&m.team.previous)
     )
 }
@@ -147,6 +196,7 @@ fn save(m: &mut Model, fw: &Framework, fx: &mut Vec<Effect>) {
 
 /// Reads a saved set into the model (false, leaving it as it was, when unreadable).
 pub fn read_saved(m: &mut Model, fw: &Framework, text: &str) -> bool {
+    m.team.codes.clear();
     m.team.cache.clear();
     let Ok(v) = crate::core::reader::parse_json_limited(text, 64 * 1024 * 1024) else {
         return false;
@@ -174,6 +224,7 @@ pub fn read_saved(m: &mut Model, fw: &Framework, text: &str) -> bool {
 
 /// An empty set (another tab cleared it).
 pub fn empty(m: &mut Model) {
+    m.team.codes.clear();
     m.team.cache.clear();
     m.team.set.clear();
     m.team.previous.clear();
@@ -274,7 +325,12 @@ pub fn update(m: &mut Model, msg: TeamMsg, fx: &mut Vec<Effect>) {
             } else {
                 &mut m.team.set
             };
-            if job.step(&fw, set, units.max(1)) {
+            let done = job.step(&fw, set, units.max(1));
+            if !*previous {
+                // The codes of the responses this slice added, for saving the set.
+                m.team.codes.extend(&fw, &m.team.set);
+            }
+            if done {
                 let (job, _) = m.team.importing.remove(0);
                 merge(m, job.finish());
                 if m.team.importing.is_empty() {
@@ -323,6 +379,7 @@ pub fn update(m: &mut Model, msg: TeamMsg, fx: &mut Vec<Effect>) {
 
 /// "Yes, clear them": every self-check and the earlier round go.
 pub fn clear(m: &mut Model, fx: &mut Vec<Effect>) {
+    m.team.codes.clear();
     m.team.cache.clear();
     let Some(fw) = m.fw().cloned() else { return };
     empty(m);

@@ -870,3 +870,86 @@ fn team_report_follows_the_set_and_the_grouping() {
     update(&mut fresh, Msg::Team(TeamMsg::GroupBy(None)));
     assert_eq!(super::view::chart(&fresh), super::view::chart(&m));
 }
+
+/// The saved set's codes, made a slice at a time as responses are added, are the codes
+/// of the set as it is: after imports, a clear and a new import.
+#[test]
+fn team_saved_codes_are_the_sets_codes() {
+    let fw = fw();
+    let import = |m: &mut Model, text: String| {
+        update(m, Msg::Team(TeamMsg::Add(text)));
+        let mut ticks = 0;
+        while !update(m, Msg::Team(TeamMsg::Tick(3))).contains(&Effect::Focus(Focus::Report)) {
+            ticks += 1;
+            assert!(ticks < 100);
+        }
+    };
+    let fresh = |m: &Model| {
+        let codes: Vec<String> = m
+            .team
+            .set
+            .iter()
+            .map(|r| sharecode::encode(&fw, r))
+            .collect();
+        format!(
+            "{{\"v\":2,\"codes\":\"{}\",\"previous\":\"\"}}",
+            codes.join(" ")
+        )
+    };
+    let mut m = team();
+    import(&mut m, codes(5).join("\n"));
+    assert_eq!(m.stored.as_deref(), Some(fresh(&m).as_str()));
+    import(&mut m, codes(9).join("\n"));
+    assert_eq!(m.team.set.len(), 9);
+    assert_eq!(m.stored.as_deref(), Some(fresh(&m).as_str()));
+    super::team::clear(&mut m, &mut Vec::new());
+    import(&mut m, codes(3)[1..].join("\n"));
+    assert_eq!(m.team.set.len(), 2);
+    assert_eq!(m.stored.as_deref(), Some(fresh(&m).as_str()));
+}
+
+/// A duplicate's comments joining a response held without any change its saved code.
+#[test]
+fn team_saved_codes_follow_comments_joining() {
+    let text = include_str!("../../../frameworks/examples/pulse-check.json");
+    let fw = Framework::from_value(&crate::core::reader::parse_json(text).unwrap()).unwrap();
+    let mut m = Model::new();
+    update(&mut m, Msg::Mode(Mode::Team));
+    update(&mut m, Msg::Loaded(Box::new(Ok((fw.clone(), "{}".into())))));
+    update(&mut m, restored(None, ""));
+    let import = |m: &mut Model, text: String| {
+        update(
+            m,
+            Msg::Team(TeamMsg::File {
+                name: "a.json".into(),
+                text: Some(text),
+                previous: false,
+            }),
+        );
+        let mut ticks = 0;
+        while !update(m, Msg::Team(TeamMsg::Tick(1))).contains(&Effect::Focus(Focus::Report)) {
+            ticks += 1;
+            assert!(ticks < 100);
+        }
+    };
+    let r = |comment: &str| {
+        format!(
+            "{{\"framework\":\"{}\",\"version\":\"{}\",\"answers\":{{\"energy-1\":2}},\"comments\":{{{comment}}},\"submittedAt\":\"2026-11-01T10:00:00Z\"}}",
+            fw.id, fw.version
+        )
+    };
+    import(&mut m, format!("[{}]", r("")));
+    let before = m.stored.clone().unwrap();
+    import(
+        &mut m,
+        format!("[{}]", r("\"energy\":\"More time together\"")),
+    );
+    assert_eq!(m.team.set.len(), 1);
+    assert!(!m.team.set[0].comments.is_empty());
+    let code = sharecode::encode(&fw, &m.team.set[0]);
+    assert_eq!(
+        m.stored.as_deref(),
+        Some(format!("{{\"v\":2,\"codes\":\"{code}\",\"previous\":\"\"}}").as_str())
+    );
+    assert_ne!(m.stored.as_deref(), Some(before.as_str()));
+}
