@@ -9,12 +9,20 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { serve } from "../tests/e2e/serve.mjs";
 import { initSync, builtinFramework, encodeResponse } from "../pkg/foundations_check.js";
+import { execSync } from "node:child_process";
 
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 2 : 20;
 // `--team=10000` measures the team view at that size only.
 const teamArg = process.argv.find((a) => a.startsWith("--team="));
-const TEAM_SIZES = teamArg ? [Number(teamArg.slice(7))] : quick ? [100] : [100, 1000, 10000];
+const TEAM_SIZES = teamArg ? [Number(teamArg.slice(7))] : quick ? [100] : [1000, 10000, 50000];
+// The npm API's aggregate, for the scaling curve (up to its limit of 64 MB of JSON).
+const API_SIZES = teamArg ? [Number(teamArg.slice(7))] : quick ? [100] : [1000, 10000, 100000];
+// Fewer runs for large sets, to keep the whole benchmark within a few minutes.
+const runsFor = (n) => (quick ? RUNS : n >= 50000 ? 3 : n >= 10000 ? 8 : RUNS);
+// The team view holds at most 50,000 responses and reads files of at most 20 MB
+// (core::team): a JSON file is measured up to that size, share codes beyond.
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const here = new URL(".", import.meta.url);
 const repo = new URL("..", import.meta.url);
 const read = (u) => readFileSync(u);
@@ -45,6 +53,8 @@ cpSync(new URL("pkg/foundations-check.js", repo), join(dir, "foundations-check.j
 cpSync(new URL("pkg/foundations-check-team.js", repo), join(dir, "foundations-check-team.js"));
 cpSync(new URL("pkg/foundations_check.js", repo), join(dir, "foundations_check.js"));
 cpSync(new URL("pkg/foundations_check_bg.wasm", repo), join(dir, "foundations_check_bg.wasm"));
+// The module's JavaScript snippets (plain-json.js), which foundations_check.js imports.
+cpSync(new URL("pkg/snippets", repo), join(dir, "snippets"), { recursive: true });
 cpSync(mod("chart.js/dist/chart.umd.min.js"), join(dir, "chart.umd.min.js"));
 
 // One person's answers, and the same radar for both libraries.
@@ -98,7 +108,16 @@ async function fresh(path) {
   return { ctx, page, errors };
 }
 
-const results = { date: new Date().toISOString(), quick, machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) }, browser: `Chromium ${version}`, sizes, figures: {} };
+// The CPU's full model name (Node gives what the kernel reports, which a virtual
+// machine may shorten).
+const cpuModel = (() => {
+  try {
+    return execSync("lscpu", { encoding: "utf8" }).match(/^Model name:\s*(.+)$/m)?.[1]?.trim() ?? cpus()[0]?.model;
+  } catch {
+    return cpus()[0]?.model;
+  }
+})();
+const results = { date: new Date().toISOString(), quick, machine: { cpu: cpuModel, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) }, browser: `Chromium ${version}`, sizes, figures: {} };
 
 // Start: script tag to first radar drawn.
 const start = { widget: [], chartjs: [] };
@@ -163,70 +182,132 @@ function teamResponses(n) {
   return out;
 }
 results.figures.team = {};
+// A file chosen in the team view's file input, as a facilitator would: it is read a
+// slice at a time. Time to the report, the longest task meanwhile (the Long Tasks API
+// reports tasks over 50 ms; none means 0 here) and the JavaScript heap after.
+async function fileImport(file) {
+  const f = await fresh("/team.html");
+  await f.page.waitForFunction(() => document.querySelector("foundations-check").framework);
+  await f.page.evaluate(() => {
+    const root = document.querySelector("foundations-check").shadowRoot;
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: "longtask" });
+    root.addEventListener("change", () => { window.__t0 = performance.now(); }, true);
+    new MutationObserver(() => {
+      if (!window.__t1 && /^Added/.test(root.querySelector(".report")?.textContent || "")) window.__t1 = performance.now();
+    }).observe(root, { subtree: true, childList: true, characterData: true });
+  });
+  await f.page.locator("#fc-files").setInputFiles(file);
+  await f.page.waitForFunction(() => window.__t1, null, { timeout: 300000 });
+  const [took, longest, heap, added] = await f.page.evaluate(() => [
+    window.__t1 - window.__t0,
+    Math.max(0, ...window.__long.filter(([s]) => s >= window.__t0 - 1).map(([, d]) => d)),
+    performance.memory?.usedJSHeapSize ?? null,
+    document.querySelector("foundations-check").shadowRoot.querySelector(".report")?.textContent ?? "",
+  ]);
+  if (f.errors.length) throw new Error(f.errors.join("\n"));
+  if (!/^Added [1-9]/.test(added)) throw new Error("nothing imported: " + added.slice(0, 200));
+  await f.ctx.close();
+  return { took, longest, heap };
+}
 for (const n of TEAM_SIZES) {
-  const text = JSON.stringify({ responses: teamResponses(n) });
-  const importMs = [], fileMs = [], longestTaskMs = [], wasmAgg = [], jsAgg = [];
-  const file = join(dir, `team-${n}.json`);
-  writeFileSync(file, text);
-  for (let i = 0; i < RUNS; i++) {
-    const { ctx, page, errors } = await fresh("/team.html");
-    await page.waitForFunction(() => document.querySelector("foundations-check").framework);
-    const ms = await page.evaluate((t) => {
-      const el = document.querySelector("foundations-check");
-      const t0 = performance.now();
-      const r = el.importResponses(t, { name: "bench.json" });
-      const ms = performance.now() - t0;
-      if (r.added === 0) throw new Error("nothing imported: " + JSON.stringify(r.rejected.slice(0, 3)));
-      return ms;
-    }, text);
-    importMs.push(ms);
-    if (errors.length) throw new Error(errors.join("\n"));
-    await ctx.close();
-    // The same file chosen in the widget's file input, as a facilitator would: it is
-    // read a slice at a time. Time to the report, and the longest task meanwhile (the
-    // Long Tasks API reports tasks over 50 ms; none means 0 here).
-    const f = await fresh("/team.html");
-    await f.page.waitForFunction(() => document.querySelector("foundations-check").framework);
-    await f.page.evaluate(() => {
-      const root = document.querySelector("foundations-check").shadowRoot;
-      window.__long = [];
-      new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: "longtask" });
-      root.addEventListener("change", () => { window.__t0 = performance.now(); }, true);
-      new MutationObserver(() => {
-        if (!window.__t1 && /^Added/.test(root.querySelector(".report")?.textContent || "")) window.__t1 = performance.now();
-      }).observe(root, { subtree: true, childList: true, characterData: true });
-    });
-    await f.page.locator("#fc-files").setInputFiles(file);
-    await f.page.waitForFunction(() => window.__t1, null, { timeout: 120000 });
-    const [took, longest] = await f.page.evaluate(() => [window.__t1 - window.__t0, Math.max(0, ...window.__long.filter(([s]) => s >= window.__t0 - 1).map(([, d]) => d))]);
-    fileMs.push(took);
-    longestTaskMs.push(longest);
-    if (f.errors.length) throw new Error(f.errors.join("\n"));
-    await f.ctx.close();
+  const runs = runsFor(n);
+  const list = teamResponses(n);
+  const text = JSON.stringify({ responses: list });
+  const jsonFile = text.length <= MAX_IMPORT_BYTES ? join(dir, `team-${n}.json`) : null;
+  if (jsonFile) writeFileSync(jsonFile, text);
+  const codesFile = join(dir, `team-${n}.txt`);
+  writeFileSync(codesFile, list.map((r) => encodeResponse(fw, r)).join("\n") + "\n");
+  const importMs = [], fileMs = [], longestTaskMs = [], codesMs = [], codesLongestMs = [];
+  let heapAfterFile = null, heapAfterCodes = null;
+  for (let i = 0; i < runs; i++) {
+    if (jsonFile) {
+      // importResponses() from a script reads it at once.
+      const { ctx, page, errors } = await fresh("/team.html");
+      await page.waitForFunction(() => document.querySelector("foundations-check").framework);
+      const ms = await page.evaluate((t) => {
+        const el = document.querySelector("foundations-check");
+        const t0 = performance.now();
+        const r = el.importResponses(t, { name: "bench.json" });
+        const ms = performance.now() - t0;
+        if (r.added === 0) throw new Error("nothing imported: " + JSON.stringify(r.rejected.slice(0, 3)));
+        return ms;
+      }, text);
+      importMs.push(ms);
+      if (errors.length) throw new Error(errors.join("\n"));
+      await ctx.close();
+      const f = await fileImport(jsonFile);
+      fileMs.push(f.took);
+      longestTaskMs.push(f.longest);
+      heapAfterFile = f.heap;
+    }
+    const c = await fileImport(codesFile);
+    codesMs.push(c.took);
+    codesLongestMs.push(c.longest);
+    heapAfterCodes = c.heap;
   }
+  results.figures.team[n] = {
+    runs,
+    jsonFileBytes: text.length,
+    importAggregateDrawMs: importMs.length ? summary(importMs) : null,
+    fileImportMs: fileMs.length ? summary(fileMs) : null,
+    longestTaskMs: longestTaskMs.length ? summary(longestTaskMs) : null,
+    codesFileImportMs: summary(codesMs),
+    codesLongestTaskMs: summary(codesLongestMs),
+    jsHeapAfterFileBytes: heapAfterFile,
+    jsHeapAfterCodesBytes: heapAfterCodes,
+  };
+}
+
+// The npm API's aggregate against plain JavaScript: an array of objects, its JSON
+// text, and plain JavaScript given the objects or the text (JSON.parse first).
+results.figures.api = {};
+for (const n of API_SIZES) {
+  const runs = runsFor(n);
   const { ctx, page } = await fresh("/api.html");
   await page.waitForFunction(() => window.__ready);
   await page.addScriptTag({ url: "/js-aggregate.js" });
-  const list = JSON.parse(text).responses;
-  await page.evaluate((l) => { window.__list = l; }, list);
-  for (let i = 0; i < RUNS; i++) {
-    const [w, j] = await page.evaluate(() => {
-      const t0 = performance.now();
-      const a = window.__fc.aggregate(window.__fc.fw, window.__list, { groupBy: "sector" });
+  const list = teamResponses(n);
+  await page.evaluate((l) => { window.__list = l; window.__text = JSON.stringify(l); }, list);
+  const wasmAgg = [], textAgg = [], jsAgg = [], jsTextAgg = [];
+  let arrayError = null;
+  for (let i = 0; i < runs; i++) {
+    const r = await page.evaluate(() => {
+      const fc = window.__fc, opts = { groupBy: "sector" };
+      let t0 = performance.now(), a = null, error = null;
+      try { a = fc.aggregate(fc.fw, window.__list, opts); } catch (e) { error = e.message.slice(0, 200); }
       const t1 = performance.now();
-      const b = window.jsAggregate(window.__fc.fw, window.__list, "sector");
+      const t = fc.aggregate(fc.fw, window.__text, opts);
       const t2 = performance.now();
-      // The two must agree, or the comparison means nothing.
-      const diff = a.foundations.map((f, k) => Math.abs(f.median - b.foundations[k].median) + Math.abs(f.sd - b.foundations[k].sd)).reduce((x, y) => x + y, 0);
+      const b = window.jsAggregate(fc.fw, window.__list, "sector");
+      const t3 = performance.now();
+      window.jsAggregate(fc.fw, JSON.parse(window.__text), "sector");
+      const t4 = performance.now();
+      // The statistics must agree, or the comparison means nothing.
+      const diff = t.foundations.map((f, k) => Math.abs(f.median - b.foundations[k].median) + Math.abs(f.sd - b.foundations[k].sd)).reduce((x, y) => x + y, 0);
       if (diff > 1e-6) throw new Error("the JavaScript statistics differ from the wasm ones");
-      return [t1 - t0, t2 - t1];
+      if (a && JSON.stringify(a) !== JSON.stringify(t)) throw new Error("the array and its text aggregate differently");
+      return { array: error ? null : t1 - t0, error, text: t2 - t1, js: t3 - t2, jsText: t4 - t3 };
     });
-    wasmAgg.push(w);
-    jsAgg.push(j);
+    if (r.array !== null) wasmAgg.push(r.array);
+    arrayError = r.error;
+    textAgg.push(r.text);
+    jsAgg.push(r.js);
+    jsTextAgg.push(r.jsText);
   }
   const memory = await page.evaluate(() => ({ jsHeapBytes: performance.memory?.usedJSHeapSize ?? null, wasmMemoryBytes: window.__fc.memory() }));
   await ctx.close();
-  results.figures.team[n] = { importAggregateDrawMs: summary(importMs), fileImportMs: summary(fileMs), longestTaskMs: summary(longestTaskMs), aggregateWasmMs: summary(wasmAgg), aggregateJsMs: summary(jsAgg), memoryAfter: memory };
+  results.figures.api[n] = {
+    runs,
+    aggregateWasmMs: wasmAgg.length ? summary(wasmAgg) : null,
+    arrayError,
+    aggregateWasmTextMs: summary(textAgg),
+    aggregateJsMs: summary(jsAgg),
+    aggregateJsFromTextMs: summary(jsTextAgg),
+    ratioArray: wasmAgg.length ? median(wasmAgg) / median(jsAgg) : null,
+    ratioText: median(textAgg) / median(jsTextAgg),
+    memoryAfter: memory,
+  };
 }
 await browser.close();
 server.close();
@@ -240,7 +321,7 @@ const lines = [
   "# Benchmarks",
   "",
   "Written by `make bench` (bench/run.mjs); the raw figures are in bench/results.json.",
-  `Date ${results.date}; ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB; ${results.browser} (headless), pages served from 127.0.0.1. Times are medians of ${RUNS} runs (${RUNS * 5} for an update, after 10 to warm up) in milliseconds, with the interquartile range in brackets.`,
+  `Date ${results.date}; ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB; ${results.browser} (headless), pages served from 127.0.0.1. Times are medians of ${RUNS} runs (${RUNS * 5} for an update, after 10 to warm up; fewer for large sets, as the tables say) in milliseconds, with the interquartile range in brackets.`,
   "",
   "## Size (bytes)",
   "",
@@ -256,13 +337,21 @@ const lines = [
   `| start: script tag to first radar drawn | ${ms(results.figures.startMs.widget)} | ${ms(results.figures.startMs.chartjs)} | ${results.figures.startMs.ratio.toFixed(2)} |`,
   `| update: one answer changed to radar redrawn | ${ms(results.figures.updateMs.widget)} | ${ms(results.figures.updateMs.chartjs)} | ${results.figures.updateMs.ratio.toFixed(2)} |`,
   "",
-  "## Team (ms)",
+  "## Team view (ms)",
   "",
-  "A file chosen in the team view is read a slice at a time (about 20 ms each), so the page keeps responding; `importResponses()` from a script reads it at once. The longest task is the longest stretch the page could not respond during the file import (the Long Tasks API reports tasks over 50 ms; 0 means none).",
+  "A file chosen in the team view is read a slice at a time (about 20 ms each), so the page keeps responding; `importResponses()` from a script reads it at once. The longest task is the longest stretch the page could not respond during the file import (the Long Tasks API reports tasks over 50 ms; 0 means none). The team view holds at most 50,000 responses and reads files of at most 20 MB, so a JSON file is measured up to 10,000 responses and a file of share codes (one a line) up to 50,000.",
   "",
-  "| responses | file import, to the report drawn | longest task meanwhile | `importResponses()` at once | aggregate (wasm) | aggregate (plain JS) | JS heap after | wasm memory after |",
-  "|---:|---:|---:|---:|---:|---:|---:|---:|",
-  ...Object.entries(results.figures.team).map(([n, t]) => `| ${n} | ${ms(t.fileImportMs)} | ${ms(t.longestTaskMs)} | ${ms(t.importAggregateDrawMs)} | ${ms(t.aggregateWasmMs)} | ${ms(t.aggregateJsMs)} | ${t.memoryAfter.jsHeapBytes ?? "n/a"} | ${t.memoryAfter.wasmMemoryBytes} |`),
+  "| responses | runs | JSON file import, to the report drawn | longest task | `importResponses()` at once | share-code file import | longest task | per response (codes) | JS heap after |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...Object.entries(results.figures.team).map(([n, t]) => `| ${n} | ${t.runs} | ${t.fileImportMs ? ms(t.fileImportMs) : "over 20 MB"} | ${t.longestTaskMs ? ms(t.longestTaskMs) : "–"} | ${t.importAggregateDrawMs ? ms(t.importAggregateDrawMs) : "–"} | ${ms(t.codesFileImportMs)} | ${ms(t.codesLongestTaskMs)} | ${((t.codesFileImportMs.median * 1000) / n).toFixed(1)} µs | ${t.jsHeapAfterCodesBytes ?? "n/a"} |`),
+  "",
+  "## npm API: `aggregate` against plain JavaScript (ms)",
+  "",
+  "The same statistics (bench/js-aggregate.js, checked equal on every run), grouped by sector. An array of objects, and the same list as JSON text (the faster path for large sets: README, \"Large sets of responses\"), against plain JavaScript given the objects, or the text (`JSON.parse` first). The ratio is foundations-check's median over plain JavaScript's; per response is the JSON text's time divided by the number of responses (the scaling curve: flat means linear).",
+  "",
+  "| responses | runs | array | JSON text | plain JS (objects) | plain JS (text) | ratio (array) | ratio (text) | per response (text) | JS heap after | wasm memory after |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...Object.entries(results.figures.api).map(([n, t]) => `| ${n} | ${t.runs} | ${t.aggregateWasmMs ? ms(t.aggregateWasmMs) : "refused: over the 64 MB limit"} | ${ms(t.aggregateWasmTextMs)} | ${ms(t.aggregateJsMs)} | ${ms(t.aggregateJsFromTextMs)} | ${t.ratioArray === null ? "–" : t.ratioArray.toFixed(2)} | ${t.ratioText.toFixed(2)} | ${((t.aggregateWasmTextMs.median * 1000) / n).toFixed(2)} µs | ${t.memoryAfter.jsHeapBytes ?? "n/a"} | ${t.memoryAfter.wasmMemoryBytes} |`),
   "",
 ];
 if (!quick) writeFileSync(new URL("../BENCHMARKS.md", here), lines.join("\n"));

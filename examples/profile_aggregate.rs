@@ -60,6 +60,14 @@ fn main() {
             .map(|r| Response::from_value(&fw, r, "").unwrap())
             .collect()
     });
+    let mut fast_rs = None;
+    let t_fast = best(&mut || {
+        fast_rs = foundations_check::codec::fast::Fast::new(&fw, usize::MAX).list_from_str(&text)
+    });
+    assert!(
+        fast_rs.as_ref() == Some(&rs),
+        "the fast reader reads the same responses"
+    );
     let opts = Options {
         group_by: Some("sector".into()),
         ..Options::default()
@@ -69,5 +77,5 @@ fn main() {
     let agg = agg.expect("aggregated");
     let mut out = String::new();
     let t_out = best(&mut || out = serde_json::to_string(&agg).unwrap());
-    println!("{n} responses, {} bytes of JSON: parse {t_parse:?}, read and check {t_read:?}, aggregate {t_agg:?}, write {t_out:?} ({} bytes); fastest of 5 runs each", text.len(), out.len());
+    println!("{n} responses, {} bytes of JSON: parse {t_parse:?}, read and check {t_read:?}, aggregate {t_agg:?}, write {t_out:?} ({} bytes); the fast reader from text {t_fast:?}; fastest of 5 runs each", text.len(), out.len());
 }

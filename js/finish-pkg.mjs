@@ -24,7 +24,7 @@ const pkg = {
     "./embed": "./foundations-check.js",
     "./embed-team": "./foundations-check-team.js",
   },
-  files: ["foundations_check.js", "foundations_check.d.ts", "foundations_check_bg.wasm", "foundations_check_bg.wasm.d.ts", "element.js", "element.d.ts", "foundations-check.js", "foundations-check-team.js", "README.md", "LICENSE"],
+  files: ["foundations_check.js", "foundations_check.d.ts", "foundations_check_bg.wasm", "foundations_check_bg.wasm.d.ts", "snippets/", "element.js", "element.d.ts", "foundations-check.js", "foundations-check-team.js", "README.md", "LICENSE"],
   // Importing these registers the <foundations-check> element.
   sideEffects: ["./element.js", "./foundations-check.js", "./foundations-check-team.js"],
   keywords: ["nhs", "integrated-care", "place-based-partnership", "self-assessment", "radar-chart", "wasm"],

@@ -6,6 +6,10 @@
 //! `importers` feature alone (the npm API and the team view, never the self-check).
 
 pub mod csv;
+// Responses read straight into `Response`s, without a JSON value tree between: the
+// npm API and the team view only.
+#[cfg(any(feature = "api", feature = "team"))]
+pub mod fast;
 pub mod intake;
 pub mod json;
 #[cfg(feature = "importers")]

@@ -1110,3 +1110,17 @@ fn check(r: &mut Reader, fw: &Framework) {
         }
     }
 }
+
+// Last in the file, so that the lines above (which the self-check build names in its
+// messages) stay where they are.
+#[cfg(any(feature = "api", feature = "team"))]
+impl Framework {
+    /// The ids of the items in id order, each with its scale: the fast reader of
+    /// responses (`codec::fast`) finds an answer's item here once and keeps its place.
+    pub(crate) fn items_by_id(&self) -> impl Iterator<Item = (&String, &Scale)> {
+        self.item_index.iter().map(|(id, (fi, ii))| {
+            let f = &self.foundations[*fi];
+            (id, self.item_scale(f, &f.items[*ii]))
+        })
+    }
+}

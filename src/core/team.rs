@@ -306,18 +306,29 @@ impl Import {
         }
         let total = self.items.len() + self.codes.len();
         let mut budget = count;
+        // Each response is read straight into a `Response` when it is plainly valid,
+        // and parsed and checked as before (for the messages) when it is not.
+        #[cfg(any(feature = "api", feature = "team"))]
+        let fast = crate::codec::fast::Fast::new(fw, usize::MAX);
         while budget > 0 && self.next < total {
             budget -= 1;
             let k = self.next;
             self.next += 1;
             if let Some(range) = self.items.get(k) {
-                let path = match self.base {
+                #[cfg(any(feature = "api", feature = "team"))]
+                let quick = fast.one_from_str(&self.text[range.clone()]);
+                #[cfg(not(any(feature = "api", feature = "team")))]
+                let quick = None;
+                let path = || match self.base {
                     None => String::new(),
                     Some(base) => format!("{base}[{k}]"),
                 };
-                let read = crate::codec::json::parse(&self.text[range.clone()])
-                    .map_err(|e| vec![Issue::new(&path, format!("not valid JSON: {e}"))])
-                    .and_then(|v| Response::from_value(fw, &v, &path));
+                let read = match quick {
+                    Some(r) => Ok(r),
+                    None => crate::codec::json::parse(&self.text[range.clone()])
+                        .map_err(|e| vec![Issue::new(path(), format!("not valid JSON: {e}"))])
+                        .and_then(|v| Response::from_value(fw, &v, &path())),
+                };
                 match read {
                     Ok(r) => self.found.push(r),
                     Err(e) => self.reject(e.first().map(Issue::to_string).unwrap_or_default()),

@@ -9,6 +9,7 @@ use crate::chart::from::{
     chart_from_score as core_chart_from_score, score_from_value, AggregateChartOptions,
 };
 use crate::chart::{radar_svg_of_valid, text_alternative as core_text_alternative, RadarChart};
+use crate::codec::fast::Fast;
 use crate::codec::intake::Format;
 use crate::codec::json::Value;
 use crate::codec::survey::Mapping;
@@ -17,7 +18,7 @@ use crate::core::aggregation::{aggregate as core_aggregate, Options};
 use crate::core::builtin;
 use crate::core::gather::{survey_mapping as core_survey_mapping, ImportOptions, Input};
 use crate::core::issue::{describe, Issue};
-use crate::core::reader::Reader;
+use crate::core::reader::{parse_json_limited, Reader};
 use crate::core::response::Response;
 use crate::core::scoring::{score as core_score, ScoreResult};
 use crate::core::team::{import_new, size_problem};
@@ -111,8 +112,36 @@ fn framework(v: &JsValue) -> Result<Framework, JsError> {
     Framework::from_value(&value).map_err(js_errs)
 }
 
+#[wasm_bindgen(module = "/src/web/plain-json.js")]
+extern "C" {
+    /// The JSON text of a list of plain JSON data, or undefined (see the file).
+    #[wasm_bindgen(catch, js_name = plainJson)]
+    fn plain_json(list: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A list of responses (an array, or its JSON text): read straight into responses
+/// when it is plainly valid (`codec::fast`), which is most of the time; otherwise read
+/// again by the validating reader, whose messages name each problem's path. An array
+/// of plain data is read from its JSON text (`plain-json.js`), a thousand times fewer
+/// crossings between JavaScript and WebAssembly than value by value.
 fn responses(fw: &Framework, v: &JsValue, path: &str) -> Result<Vec<Response>, JsError> {
-    let value = from_js(v, "a list of responses", MAX_RESPONSES_JSON).map_err(js_err)?;
+    let fast = Fast::new(fw, MAX_RESPONSES_JSON);
+    let value = match v.as_string() {
+        Some(text) => {
+            if let Some(rs) = fast.list_from_str(&text) {
+                return Ok(rs);
+            }
+            parse_json_limited(&text, MAX_RESPONSES_JSON).map_err(js_err)?
+        }
+        None => {
+            // A cycle or a BigInt makes JSON.stringify throw: read value by value.
+            let text = plain_json(v).ok().and_then(|t| t.as_string());
+            if let Some(rs) = text.and_then(|t| fast.list_from_plain_json(&t)) {
+                return Ok(rs);
+            }
+            from_js(v, "a list of responses", MAX_RESPONSES_JSON).map_err(js_err)?
+        }
+    };
     responses_of(fw, &value, path)
 }
 
@@ -198,7 +227,10 @@ pub fn score(
 
 /// Aggregates many responses: `options.groupBy`, `options.minGroupSize` (default 3: no
 /// figure rests on fewer people; see `core::aggregation`), `options.previous` (an
-/// earlier round, for change), `options.raw` (every figure, unsuppressed).
+/// earlier round, for change), `options.raw` (every figure, unsuppressed). The
+/// responses are an array or its JSON text; for large sets, JSON text as it came (from
+/// a file or a fetch) is the fastest: no JavaScript objects are made (README, "Large
+/// sets of responses").
 #[wasm_bindgen]
 pub fn aggregate(
     framework_value: &FrameworkInput,

@@ -66,6 +66,14 @@ export interface Framework {
 }
 
 export type Answer = number | "dontKnow";
+/**
+ * One person's response. A function taking many (`Response[] | string`) reads an array
+ * of plain objects or, fastest for large sets, the JSON text of the array as it came
+ * from a file or a fetch (for 10,000 responses, `aggregate` of the text takes about
+ * as long as plain JavaScript statistics given the same text (0.96-1.06 times); of an array,
+ * about 2.1 times as long as plain JavaScript given the objects: README, "Large sets
+ * of responses").
+ */
 export interface Response {
   framework: string;
   version: string;

@@ -21,6 +21,8 @@ use crate::core::gather::{ImportOptions, Input};
 use crate::core::issue::Issue;
 use crate::core::response::Response;
 use crate::core::team::{self, Import, ImportReport};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The team view's state.
 #[derive(Default)]
@@ -52,6 +54,25 @@ pub struct Team {
     /// The sources the report names, each once, and whether it gave any self-check
     /// (added, or already there): a file that gave none is named with its problems.
     pub sources: Vec<(String, bool)>,
+    /// The aggregate shown, worked out once for the report, its chart and the exports.
+    pub cache: AggregateCache,
+}
+
+/// The aggregate of the set, kept until the set, the earlier round, the grouping or the
+/// framework changes: every change to them is made by a message this module handles,
+/// which empties it first, and it is also keyed by what a change would alter (so a
+/// report never shows an aggregate of another set).
+#[derive(Default)]
+pub struct AggregateCache(RefCell<Option<(CacheKey, Rc<Aggregate>)>>);
+
+/// The framework (by address), the grouping, and the set and earlier round (by
+/// address and length).
+type CacheKey = (usize, Option<usize>, usize, usize, usize, usize);
+
+impl AggregateCache {
+    pub fn clear(&self) {
+        self.0.replace(None);
+    }
 }
 
 /// An import being read.
@@ -212,6 +233,7 @@ fn save(m: &mut Model, fw: &Framework, fx: &mut Vec<Effect>) {
 /// Reads a saved set (version 2 or 3) into the model (false, leaving it as it was,
 /// when unreadable).
 pub fn read_saved(m: &mut Model, fw: &Framework, text: &str) -> bool {
+    m.team.cache.clear();
     let Ok(v) = crate::core::reader::parse_json_limited(text, 64 * 1024 * 1024) else {
         return false;
     };
@@ -262,6 +284,7 @@ pub fn read_saved(m: &mut Model, fw: &Framework, text: &str) -> bool {
 
 /// An empty set (another tab cleared it).
 pub fn empty(m: &mut Model) {
+    m.team.cache.clear();
     m.team.set.clear();
     m.team.previous.clear();
     m.team.importing.clear();
@@ -273,6 +296,7 @@ pub fn empty(m: &mut Model) {
 
 /// Imports the codes of a `#fc-team=code1,code2` link.
 pub fn open_link(m: &mut Model, fw: &Framework, hash: &str, fx: &mut Vec<Effect>) {
+    m.team.cache.clear();
     let Some(i) = hash.find("fc-team=") else {
         return;
     };
@@ -451,6 +475,7 @@ fn finished(m: &mut Model, job: Job, mut r: ImportReport) {
 }
 
 pub fn update(m: &mut Model, msg: TeamMsg, fx: &mut Vec<Effect>) {
+    m.team.cache.clear();
     let Some(fw) = m.fw().cloned() else { return };
     if m.confirm.is_some() {
         return;
@@ -609,6 +634,7 @@ pub fn update(m: &mut Model, msg: TeamMsg, fx: &mut Vec<Effect>) {
 
 /// "Yes, clear them": every self-check and the earlier round go.
 pub fn clear(m: &mut Model, fx: &mut Vec<Effect>) {
+    m.team.cache.clear();
     let Some(fw) = m.fw().cloned() else { return };
     empty(m);
     save(m, &fw, fx);
@@ -632,7 +658,27 @@ pub fn progress_text(m: &Model) -> String {
     }
 }
 
-fn team_aggregate(m: &Model, fw: &Framework) -> Option<Aggregate> {
+fn team_aggregate(m: &Model, fw: &Framework) -> Option<Rc<Aggregate>> {
+    let t = &m.team;
+    let key = (
+        fw as *const Framework as usize,
+        t.group_by,
+        t.set.as_ptr() as usize,
+        t.set.len(),
+        t.previous.as_ptr() as usize,
+        t.previous.len(),
+    );
+    if let Some((k, agg)) = t.cache.0.borrow().as_ref() {
+        if *k == key {
+            return Some(agg.clone());
+        }
+    }
+    let agg = Rc::new(work_out(m, fw)?);
+    t.cache.0.replace(Some((key, agg.clone())));
+    Some(agg)
+}
+
+fn work_out(m: &Model, fw: &Framework) -> Option<Aggregate> {
     let previous = (!m.team.previous.is_empty()).then_some(m.team.previous.as_slice());
     aggregate(
         fw,

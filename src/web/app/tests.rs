@@ -1780,3 +1780,37 @@ mod import_and_comments {
         assert_eq!(Msg::decode("t col x", "", 0), None);
     }
 }
+
+/// The report and its chart share one aggregate; it follows every change to the set
+/// and the grouping (each is a message, which drops the one kept).
+#[test]
+fn team_report_follows_the_set_and_the_grouping() {
+    let import = |m: &mut Model, text: String| {
+        update(m, Msg::Team(TeamMsg::Add(text)));
+        let mut ticks = 0;
+        while !update(m, Msg::Team(TeamMsg::Tick(100))).contains(&Effect::Focus(Focus::Report)) {
+            ticks += 1;
+            assert!(ticks < 100);
+        }
+    };
+    let mut m = team();
+    import(&mut m, codes(5).join("\n"));
+    let first = super::view::chart(&m);
+    assert!(has_text(&m, "5 self-checks"));
+    import(&mut m, codes(8).join("\n"));
+    assert!(has_text(&m, "8 self-checks"));
+    assert_ne!(super::view::chart(&m), first);
+    update(&mut m, Msg::Team(TeamMsg::GroupBy(Some("sector".into()))));
+    let grouped = super::view::chart(&m);
+    // The same as worked out afresh, by a model that never drew the report before.
+    let mut fresh = team();
+    import(&mut fresh, codes(8).join("\n"));
+    update(
+        &mut fresh,
+        Msg::Team(TeamMsg::GroupBy(Some("sector".into()))),
+    );
+    assert_eq!(super::view::chart(&fresh), grouped);
+    update(&mut m, Msg::Team(TeamMsg::GroupBy(None)));
+    update(&mut fresh, Msg::Team(TeamMsg::GroupBy(None)));
+    assert_eq!(super::view::chart(&fresh), super::view::chart(&m));
+}
