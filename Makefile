@@ -56,7 +56,7 @@ chromium:
 
 ## Build -------------------------------------------------------------------
 
-# The npm package in pkg/: release build, wasm-opt -Oz; the API and
+# The npm package in pkg/: release build, wasm-opt as Cargo.toml says; the API and
 # the element (./element), plus the one-file embeds (./embed, ./embed-team).
 # The npm build is compiled for speed (opt-level 3; the embeds stay size-optimised):
 # aggregating 10,000 responses in Chromium takes about 70 ms instead of 100 ms, for
