@@ -460,7 +460,8 @@ impl<'de> Visitor<'de> for Entries<'_, '_, '_> {
     }
 }
 
-#[cfg(test)]
+// (proptest is a dependency of the native tests only.)
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     //! The fast reader against the validating one, on responses made at random from
     //! each framework's ids with every kind of fault: both must give the same responses,
