@@ -2,6 +2,8 @@
 //! with descriptions, comment questions and the consensus spread as a share; scoring
 //! across scales checked against figures worked out by hand; comments in JSON, CSV and
 //! share codes.
+// Native tests (proptest is a native dev-dependency; the wasm tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
 use foundations_check::codec::{csv, sharecode};

@@ -3,6 +3,8 @@
 //! every figure resting on too few people, and change judged by a rank test. Each
 //! expected value is worked out by hand in the comment beside it, or (the rank test)
 //! computed independently as stated.
+// Native tests (proptest is a native dev-dependency; the wasm tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
 use foundations_check::chart::{text_alternative, RadarChart};
