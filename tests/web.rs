@@ -138,14 +138,20 @@ fn aggregate_and_charts() {
     ] {
         list.push(&response(v, s));
     }
+    // The earlier round: five people, purpose at 50, 50, 50, 25 and 75 % (median 50).
+    let previous = Array::new();
+    for (v, s) in [
+        (3, "nhs-trust"),
+        (3, "local-authority"),
+        (3, "voluntary-sector"),
+        (2, "nhs-trust"),
+        (4, "local-authority"),
+    ] {
+        previous.push(&response(v, s));
+    }
     let opts = Object::new();
     Reflect::set(&opts, &"groupBy".into(), &"sector".into()).unwrap();
-    Reflect::set(
-        &opts,
-        &"previous".into(),
-        &Array::of1(&response(3, "nhs-trust")),
-    )
-    .unwrap();
+    Reflect::set(&opts, &"previous".into(), &previous).unwrap();
     let agg: JsValue = aggregate(&fw(), list.unchecked_ref(), opts.unchecked_ref())
         .unwrap()
         .into();
@@ -153,6 +159,19 @@ fn aggregate_and_charts() {
     let f0 = Array::from(&get(&agg, "foundations")).get(0);
     assert_eq!(get(&f0, "median").as_f64(), Some(75.0));
     assert_eq!(get(&f0, "delta").as_f64(), Some(25.0));
+    // An earlier round of one person: the change would rest on one, so it is withheld.
+    Reflect::set(
+        &opts,
+        &"previous".into(),
+        &Array::of1(&response(3, "nhs-trust")),
+    )
+    .unwrap();
+    let one: JsValue = aggregate(&fw(), list.unchecked_ref(), opts.unchecked_ref())
+        .unwrap()
+        .into();
+    let f0 = Array::from(&get(&one, "foundations")).get(0);
+    assert_eq!(get(&f0, "median").as_f64(), Some(75.0));
+    assert!(get(&f0, "delta").is_null() || get(&f0, "delta").is_undefined());
     let groups = Array::from(&get(&agg, "groups"));
     let g_la = groups
         .iter()
