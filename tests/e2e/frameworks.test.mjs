@@ -69,14 +69,22 @@ test("a framework in the page works under the strict CSP; a comment is written, 
   assert.match(saved, /"comments":\{"energy":"Too many meetings <b>again<\/b>"\}/);
   const change = await p.evaluate(() => window.__events.filter((e) => e.type === "fc-change").pop().detail);
   assert.deepEqual(change.comments, { energy: "Too many meetings <b>again</b>" });
-  // Back on the step it is in the field again; on the review, as text, never markup.
+  // Back on the step it is in the field again. It is saved as it is typed: words
+  // added, then the page reloaded with the cursor still in the field, keep them.
   await widget(p).getByRole("button", { name: "Back" }).click();
   assert.equal(await area.inputValue(), "Too many meetings <b>again</b>");
+  await area.click();
+  await p.keyboard.press("End");
+  await p.keyboard.type(" today");
+  await p.reload();
+  await heading(p).waitFor();
+  assert.equal(await heading(p).textContent(), "Energy");
+  assert.equal(await area.inputValue(), "Too many meetings <b>again</b> today");
   await widget(p).getByRole("button", { name: "Next" }).click();
   while ((await heading(p).textContent()) !== "Check your answers") {
     await widget(p).getByRole("button", { name: "Next" }).click();
   }
-  assert.match(await widget(p).locator(".review").textContent(), /Your comment: Too many meetings <b>again<\/b>/);
+  assert.match(await widget(p).locator(".review").textContent(), /Your comment: Too many meetings <b>again<\/b> today/);
   assert.equal(await widget(p).locator(".review b").count(), 0);
   await axe(p, "the review with a comment");
   // The results' event carries the score as the npm API gives it.

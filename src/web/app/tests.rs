@@ -1814,3 +1814,16 @@ fn team_report_follows_the_set_and_the_grouping() {
     update(&mut fresh, Msg::Team(TeamMsg::GroupBy(None)));
     assert_eq!(super::view::chart(&fresh), super::view::chart(&m));
 }
+
+#[test]
+fn one_minute_and_one_statement_are_said_in_the_singular() {
+    // The pulse check: four statements (48 seconds at 12 each), one a foundation.
+    let (mut m, _) = ready_example("pulse-check");
+    assert!(has_text(&m, "It takes about a minute, in 5 short steps."));
+    update(&mut m, Msg::Go(Screen::Review));
+    assert!(has_text(&m, "0 of 1 statement answered"));
+    assert!(!has_text(&m, "1 statements"));
+    // The built-in framework: 24 statements, about 5 minutes.
+    let m = ready();
+    assert!(has_text(&m, "It takes about 5 minutes, in 10 short steps."));
+}

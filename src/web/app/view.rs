@@ -213,7 +213,12 @@ fn intro(m: &Model, fw: &Framework, out: &mut Vec<Node>) {
         ("dontKnow", fw.scale.dont_know.clone().unwrap_or_default()),
     ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    out.push(p("", &m.fill("minutes", &args)));
+    let key = if minutes == 1 {
+        "minutesOne"
+    } else {
+        "minutes"
+    };
+    out.push(p("", &m.fill(key, &args)));
     if fw.scale.dont_know.is_some() {
         out.push(p("", &m.fill("dontKnowHint", &args)));
     }
@@ -234,8 +239,17 @@ fn intro(m: &Model, fw: &Framework, out: &mut Vec<Node>) {
 /// The answered count of the step header (refreshed in place as answers are given).
 pub fn answered_text(m: &Model) -> String {
     let (n, total) = m.answered();
+    answered_of(m, n, total)
+}
+
+/// "3 of 4 statements answered" ("1 of 1 statement answered").
+fn answered_of(m: &Model, n: usize, total: usize) -> String {
     m.fill(
-        "answeredOf",
+        if total == 1 {
+            "answeredOfOne"
+        } else {
+            "answeredOf"
+        },
         &[("answered", &count_text(n)), ("total", &count_text(total))],
     )
 }
@@ -463,16 +477,7 @@ fn review(m: &Model, fw: &Framework, out: &mut Vec<Node>) {
         let fs = result.as_ref().and_then(|s| s.foundations.get(i));
         let answered = fs.map_or(0, |s| s.answered + s.dont_know);
         let mut li = el("li").c(el("h3").t(&f.name));
-        li.push(p(
-            "",
-            &m.fill(
-                "answeredOf",
-                &[
-                    ("answered", &count_text(answered)),
-                    ("total", &count_text(f.items.len())),
-                ],
-            ),
-        ));
+        li.push(p("", &answered_of(m, answered, f.items.len())));
         if fs.is_some_and(|s| s.status == Status::Insufficient) {
             li.push(p(
                 "warning",

@@ -32,10 +32,12 @@ const CSS: &str = concat!(
 
 /// The events the widget listens for on its shadow root (the drag events are for
 /// dropping files on the team view), and on the window.
+// (`input` for a comment's text area, saved as it is typed, so that a reload or a
+// closed tab keeps it.)
 #[cfg(not(feature = "team"))]
-const EVENTS: &[&str] = &["click", "change"];
+const EVENTS: &[&str] = &["click", "change", "input"];
 #[cfg(feature = "team")]
-const EVENTS: &[&str] = &["click", "change", "dragover", "dragleave", "drop"];
+const EVENTS: &[&str] = &["click", "change", "input", "dragover", "dragleave", "drop"];
 const WINDOW_EVENTS: [&str; 2] = ["storage", "hashchange"];
 
 /// The elements the widget keeps: its host, the wrapper that carries the language and
@@ -121,8 +123,9 @@ fn on_event(app: &Rc<App>, e: &Event) {
         return;
     };
     // Buttons are clicked; inputs and selects change (a click on a radio button is
-    // followed by its change).
-    if (control.tag_name() == "BUTTON") != (kind == "click") {
+    // followed by its change); a comment's text area is also read as it is typed.
+    let tag = control.tag_name();
+    if (tag == "BUTTON") != (kind == "click") || (kind == "input" && tag != "TEXTAREA") {
         return;
     }
     let code = control.get_attribute("data-m").unwrap_or_default();
