@@ -128,6 +128,19 @@ pub fn to_csv(fw: &Framework, responses: &[Response]) -> String {
     out
 }
 
+/// Rows of cells as CSV text, as [`to_csv`] writes them (a byte order mark, every
+/// cell quoted and neutralised, CRLF line ends): the team summary and the comments.
+pub fn rows_to_csv<R: AsRef<[String]>>(rows: &[R]) -> String {
+    let mut out = String::from("\u{feff}");
+    for r in rows {
+        for c in r.as_ref() {
+            cell(&mut out, c);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// A quoted cell, after a comma unless it starts its row.
 fn cell(out: &mut String, c: &str) {
     if !(out.ends_with('\n') || out.ends_with('\u{feff}')) {

@@ -23,7 +23,6 @@
 //!   names someone, say) by its id; hidden comments stay in the listing, marked, so
 //!   they can be shown again, and are left out of the comments CSV and the report.
 
-use crate::codec::csv::neutralise;
 use crate::core::aggregation::{suppression, Withheld, DEFAULT_MIN_GROUP_SIZE};
 use crate::core::framework::Framework;
 use crate::core::issue::Issue;
@@ -283,14 +282,5 @@ pub fn comments_csv(fw: &Framework, report: &CommentReport) -> String {
             None => add(&mut rows, &label, &g.foundations),
         }
     }
-    let mut out = String::from("\u{feff}");
-    for r in rows {
-        let cells: Vec<String> = r
-            .iter()
-            .map(|c| format!("\"{}\"", neutralise(c).replace('"', "\"\"")))
-            .collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
+    crate::codec::csv::rows_to_csv(&rows)
 }

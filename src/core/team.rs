@@ -18,7 +18,6 @@
 //! already held: ten responses without times, four repeating another's answers, are ten
 //! people, and the same ten again add none.
 
-use crate::codec::csv::neutralise;
 use crate::codec::intake::Format;
 use crate::codec::sharecode;
 #[cfg(feature = "importers")]
@@ -788,14 +787,5 @@ pub fn aggregate_csv(fw: &Framework, agg: &Aggregate) -> String {
             }
         }
     }
-    let mut out = String::from("\u{feff}");
-    for r in rows {
-        let cells: Vec<String> = r
-            .iter()
-            .map(|c| format!("\"{}\"", neutralise(c).replace('"', "\"\"")))
-            .collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
+    crate::codec::csv::rows_to_csv(&rows)
 }

@@ -208,12 +208,11 @@ pub fn validate_framework(value: &FrameworkInput) -> Result<ValidationReportTs, 
     .unchecked_into())
 }
 
-/// Scores one response against a framework.
-#[wasm_bindgen]
-pub fn score(
+/// The framework and one response read against it, every problem with its path.
+fn one_response(
     framework_value: &FrameworkInput,
     response: &ResponseInput,
-) -> Result<ScoreResultTs, JsError> {
+) -> Result<(Framework, Response), JsError> {
     let fw = framework(framework_value)?;
     let v = from_js(
         response,
@@ -222,6 +221,16 @@ pub fn score(
     )
     .map_err(js_err)?;
     let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
+    Ok((fw, r))
+}
+
+/// Scores one response against a framework.
+#[wasm_bindgen]
+pub fn score(
+    framework_value: &FrameworkInput,
+    response: &ResponseInput,
+) -> Result<ScoreResultTs, JsError> {
+    let (fw, r) = one_response(framework_value, response)?;
     Ok(to_js(&core_score(&fw, &r))?.unchecked_into())
 }
 
@@ -384,14 +393,7 @@ pub fn encode_response(
     framework_value: &FrameworkInput,
     response: &ResponseInput,
 ) -> Result<String, JsError> {
-    let fw = framework(framework_value)?;
-    let v = from_js(
-        response,
-        "a response",
-        crate::core::reader::MAX_DOCUMENT_BYTES,
-    )
-    .map_err(js_err)?;
-    let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
+    let (fw, r) = one_response(framework_value, response)?;
     Ok(sharecode::encode(&fw, &r))
 }
 
@@ -440,14 +442,7 @@ pub fn share_code(
     framework_value: &FrameworkInput,
     response: &ResponseInput,
 ) -> Result<ShareCodeTs, JsError> {
-    let fw = framework(framework_value)?;
-    let v = from_js(
-        response,
-        "a response",
-        crate::core::reader::MAX_DOCUMENT_BYTES,
-    )
-    .map_err(js_err)?;
-    let r = Response::from_value(&fw, &v, "").map_err(js_errs)?;
+    let (fw, r) = one_response(framework_value, response)?;
     Ok(to_js(&sharecode::share(&fw, &r))?.unchecked_into())
 }
 
