@@ -1827,3 +1827,25 @@ fn one_minute_and_one_statement_are_said_in_the_singular() {
     let m = ready();
     assert!(has_text(&m, "It takes about 5 minutes, in 10 short steps."));
 }
+
+#[test]
+fn a_response_set_by_the_page_drops_the_share_code_of_the_answers_before() {
+    let mut m = ready();
+    answer_all(&mut m, Answer::Value(4));
+    update(&mut m, Msg::Finish(1_790_000_000));
+    update(&mut m, Msg::Copy(false));
+    update(&mut m, Msg::Copied(false));
+    let old = m.share.clone().unwrap().text;
+    assert!(has_text(&m, "did not let the self-check copy"));
+    // The host page sets other answers: the box with the old code goes.
+    let mut r = m.own.clone().unwrap();
+    r.answers.insert("purpose-1".into(), Answer::Value(1));
+    update(&mut m, Msg::Response(Box::new(r)));
+    assert!(m.share.is_none());
+    let shown = screen(&m);
+    assert!(shown
+        .walk()
+        .iter()
+        .all(|n| n.attr("value") != Some(old.as_str())));
+    assert!(!has_text(&m, "did not let the self-check copy"));
+}

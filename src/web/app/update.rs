@@ -51,6 +51,9 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 m.own = Some(*r);
                 m.shared = None;
                 m.confirm = None;
+                // A code shown for the answers before, or a problem with them, is gone.
+                m.share = None;
+                m.problem = None;
                 save(m, &mut fx);
                 fx.push(Effect::Render);
             }
@@ -450,6 +453,10 @@ fn stored(m: &mut Model, key: String, value: Option<String>, fx: &mut Vec<Effect
     }
     m.stored = value;
     m.confirm = None;
+    if m.shared.is_none() {
+        // The share code shown was of the answers another tab has now changed.
+        m.share = None;
+    }
     m.note("otherTab", "");
     fx.push(Effect::Render);
     fx.push(Effect::Say(m.t("otherTab")));
